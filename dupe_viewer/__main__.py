@@ -1,0 +1,8 @@
+"""``python -m dupe_viewer``: same as the ``dupe-viewer`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

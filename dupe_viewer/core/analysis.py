@@ -1,0 +1,167 @@
+"""Per-file analysis (decode once, compute every feature) and the worker processes that run it.
+
+Decoding and hashing are CPU-bound Python/C work, so they run in a process pool sized to the
+machine's cores. Workers are started with ``spawn`` (never ``fork``): the GUI process has Qt
+threads that a forked child must not inherit. Tiny jobs run in-process, where starting workers
+would cost more than it saves. A worker that crashes on a hostile file (a decoder segfault) costs
+only that file: the pool is restarted and the file reported.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import decoding, features
+from .errors import DecodeError
+
+#: Files per task sent to a worker: large enough to amortise messaging, small enough that a
+#: cancelled scan stops within a second.
+CHUNK = 8
+#: Below this many files, decode in-process.
+IN_PROCESS_BELOW = 24
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Everything a worker needs to analyse files; must be picklable."""
+
+    decode_size: int = decoding.WORK_SIZE
+    max_pixels: int = decoding.DEFAULT_MAX_PIXELS
+    #: Optional embedder factory arguments (deep similarity): (spec dict, model path, input side).
+    embedder: tuple[dict[str, Any], str] | None = None
+
+
+@dataclass
+class Analysis:
+    """The outcome of analysing one file."""
+
+    path: str
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    taken: str | None = None
+    features: bytes | None = None
+    embedding: bytes | None = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_state: dict[str, Any] = {}
+
+
+def _init_worker(config: WorkerConfig) -> None:
+    # One thread per worker process: the pool already uses every core.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+    _state["config"] = config
+    _state["embedder"] = None
+    if config.embedder is not None:
+        _state["embedder"] = _make_embedder(config.embedder)
+
+
+def _make_embedder(args: tuple[dict[str, Any], str]) -> Any:
+    from .embedding import Embedder
+    from .models import ModelSpec
+
+    spec, model_path = args
+    return Embedder(ModelSpec.from_dict(spec), model_path, threads=1)
+
+
+def analyse(path: str, config: WorkerConfig, embedder: Any = None) -> Analysis:
+    """Decode ``path`` once and compute its features (and embedding when an embedder is given)."""
+    try:
+        dec = decoding.decode(path, size=config.decode_size, max_pixels=config.max_pixels)
+    except DecodeError as exc:
+        return Analysis(path, error=str(exc))
+    out = Analysis(path, width=dec.width, height=dec.height, format=dec.format, taken=dec.taken)
+    try:
+        out.features = features.to_bytes(features.compute(dec.image))
+        if embedder is not None:
+            out.embedding = embedder.embed([dec.image])[0].tobytes()
+    except Exception as exc:  # a feature bug must cost one file, not the scan
+        out.error = f"could not analyse the image ({type(exc).__name__}: {exc})"
+    return out
+
+
+def _run_chunk(paths: list[str]) -> list[Analysis]:
+    config = _state["config"]
+    return [analyse(p, config, _state.get("embedder")) for p in paths]
+
+
+class AnalysisPool:
+    """Analyse many files on all cores; results arrive in completion order."""
+
+    def __init__(self, config: WorkerConfig, workers: int = 0) -> None:
+        self.config = config
+        self.workers = workers or os.cpu_count() or 1
+        self._executor: cf.ProcessPoolExecutor | None = None
+
+    def _start(self) -> cf.ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("spawn")
+        return cf.ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config,)
+        )
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(
+        self, paths: Iterable[str], should_stop: Callable[[], bool] = lambda: False
+    ) -> Iterator[Analysis]:
+        todo = list(paths)
+        if self.workers <= 1 or len(todo) < IN_PROCESS_BELOW:
+            embedder = _make_embedder(self.config.embedder) if self.config.embedder else None
+            for p in todo:
+                if should_stop():
+                    return
+                yield analyse(p, self.config, embedder)
+            return
+        queue = deque(todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK))
+        suspects: deque[str] = deque()  # files in flight when a worker died: retried one at a time
+        try:
+            while queue or suspects:
+                executor = self._executor = self._executor or self._start()
+                inflight: dict[cf.Future[list[Analysis]], list[str]] = {}
+                broken = False
+                while (queue or suspects or inflight) and not broken:
+                    # While there are suspects, run exactly one file at a time so blame is certain.
+                    limit = 1 if suspects else 2 * self.workers
+                    while len(inflight) < limit and (suspects or queue):
+                        batch = [suspects.popleft()] if suspects else queue.popleft()
+                        inflight[executor.submit(_run_chunk, batch)] = batch
+                    done, _ = cf.wait(inflight, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+                    if should_stop():
+                        return
+                    for fut in done:
+                        batch = inflight.pop(fut)
+                        try:
+                            results = fut.result()
+                        except BrokenProcessPool:
+                            if len(batch) == 1 and not inflight and not broken:
+                                yield Analysis(batch[0], error="the image decoder crashed on this file")
+                            else:
+                                suspects.extend(batch)
+                            broken = True
+                            continue
+                        yield from results
+                if broken:
+                    for batch in inflight.values():
+                        suspects.extend(batch)
+                    self.close()
+        finally:
+            self.close()

@@ -1,0 +1,93 @@
+"""Which file of a group to keep: chainable rules, applied lexicographically.
+
+Each rule scores the candidates; only those with the best score go on to the next rule; the path
+breaks the final tie, so the choice never depends on discovery order. Files in protected folders
+are always kept and are preferred as the group's keeper.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .records import ImageRecord
+
+#: Formats in order of preference when a "format" rule has no explicit order: originals from
+#: cameras and lossless files before lossy re-encodes.
+DEFAULT_FORMAT_ORDER = ("DNG", "TIFF", "HEIF", "AVIF", "PNG", "JPEG", "WEBP", "BMP", "GIF")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One step of a keep chain: ``name`` is one of :data:`RULES`; ``values`` parameterise it."""
+
+    name: str
+    values: tuple[str, ...] = field(default_factory=tuple)
+
+
+def capture_time(rec: ImageRecord) -> float:
+    """EXIF capture time when present and valid, else the file's modification time (seconds)."""
+    if rec.taken:
+        try:
+            return datetime.strptime(rec.taken[:19], "%Y:%m:%d %H:%M:%S").timestamp()
+        except ValueError:
+            pass
+    return rec.mtime_ns / 1e9
+
+
+def _in_folders(path: str, folders: Sequence[str]) -> bool:
+    path = os.path.normcase(os.path.abspath(path))
+    for f in folders:
+        f = os.path.normcase(os.path.abspath(f))
+        if path == f or path.startswith(f.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _format_score(rec: ImageRecord, order: Sequence[str]) -> float:
+    fmt = rec.format.upper()
+    order = [o.upper() for o in order] or list(DEFAULT_FORMAT_ORDER)
+    return float(len(order) - order.index(fmt)) if fmt in order else 0.0
+
+
+#: Rule name -> (description, score function; higher is better).
+RULES: dict[str, tuple[str, Callable[[ImageRecord, tuple[str, ...]], float]]] = {
+    "resolution": ("highest resolution", lambda r, v: float(r.pixels)),
+    "size": ("largest file", lambda r, v: float(r.size)),
+    "smallest": ("smallest file", lambda r, v: -float(r.size)),
+    "oldest": ("oldest date (taken, else modified)", lambda r, v: -capture_time(r)),
+    "newest": ("newest date (taken, else modified)", lambda r, v: capture_time(r)),
+    "folder": ("in a preferred folder", lambda r, v: 1.0 if _in_folders(r.path, v) else 0.0),
+    "format": ("preferred format", lambda r, v: _format_score(r, v)),
+    "shortest_name": ("shortest file name", lambda r, v: -float(len(os.path.basename(r.path)))),
+}
+
+DEFAULT_RULES: tuple[Rule, ...] = (Rule("resolution"), Rule("size"), Rule("oldest"))
+
+
+def choose_keeper(
+    records: Sequence[ImageRecord],
+    rules: Sequence[Rule] = DEFAULT_RULES,
+    protected: Sequence[str] = (),
+) -> int:
+    """Index (into ``records``) of the file to keep."""
+    if not records:
+        raise ValueError("empty group")
+    cands = list(range(len(records)))
+    if protected:
+        prot = [i for i in cands if _in_folders(records[i].path, protected)]
+        cands = prot or cands
+    for rule in rules:
+        if len(cands) == 1:
+            break
+        _, score = RULES[rule.name]
+        scores = [score(records[i], rule.values) for i in cands]
+        best = max(scores)
+        cands = [i for i, s in zip(cands, scores, strict=False) if s == best]
+    return min(cands, key=lambda i: records[i].path)
+
+
+def is_protected(path: str, protected: Sequence[str]) -> bool:
+    return bool(protected) and _in_folders(path, protected)

@@ -1,0 +1,512 @@
+"""The scan pipeline, as a generator of events.
+
+``scan(roots, options)`` yields :class:`Progress`, :class:`ErrorFound` and :class:`GroupsFound`
+events and finally :class:`Finished` (or :class:`Cancelled`). Callers that do not care about
+progress use :func:`run_scan`. The GUI iterates the same generator on a worker thread.
+
+Phases: find files → look them up in the cache → compare contents of same-size files (exact
+duplicates) → decode and hash what the cache lacks, on all cores (one file per distinct content)
+→ candidate pairs and scores → groups. Results are written to the cache as they arrive, so a
+cancelled scan keeps its work.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import numpy as np
+
+from . import exact, matching, scoring
+from .analysis import AnalysisPool, WorkerConfig
+from .cache import FeatureCache
+from .discovery import FileEntry, FileError, discover
+from .features import FEATURE_DTYPE
+from .grouping import group_pairs
+from .keep import choose_keeper
+from .records import ImageRecord
+from .settings import ScanOptions
+
+log = logging.getLogger(__name__)
+
+_KIND_ORDER = {"exact": 0, "near": 1, "edited": 2, "similar": 3}
+#: Progress events are rate-limited to this interval (seconds) to keep the consumer responsive.
+_PROGRESS_INTERVAL = 0.05
+_CACHE_BATCH = 256
+
+
+class Phase(str, Enum):
+    DISCOVER = "finding files"
+    CACHE = "checking the cache"
+    CONTENT = "comparing file contents"
+    DECODE = "reading images"
+    MATCH = "matching"
+    GROUP = "grouping"
+
+
+@dataclass
+class Progress:
+    phase: Phase
+    done: int
+    total: int  # 0 when not known yet
+
+
+@dataclass
+class ErrorFound:
+    error: FileError
+
+
+@dataclass
+class Member:
+    index: int  # into ScanResult.records
+    similarity: float  # to the group's reference, 0-1
+    kind: str  # "reference", "exact", "near", "edited", "similar"
+
+
+@dataclass
+class DupGroup:
+    id: int
+    kind: str  # the loosest relation in the group
+    keep: int  # index into ScanResult.records of the suggested file to keep
+    reference: int
+    members: list[Member]
+
+    @property
+    def indices(self) -> list[int]:
+        return [m.index for m in self.members]
+
+
+@dataclass
+class GroupsFound:
+    """Groups known before the scan ends (exact duplicates); the final result supersedes them."""
+
+    groups: list[DupGroup]
+
+
+@dataclass
+class ScanStats:
+    files: int = 0
+    from_cache: int = 0
+    decoded: int = 0
+    copies: int = 0  # byte-identical copies that were not decoded again
+    errors: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class ScanResult:
+    roots: list[str]
+    options: ScanOptions
+    records: list[ImageRecord]
+    features: np.ndarray  # FEATURE_DTYPE, aligned with records (zeros where has_features is False)
+    has_features: np.ndarray  # bool
+    pairs: np.ndarray  # P×2 indices into records, every scored pair at or above options.min_threshold
+    similarity: np.ndarray  # P float32
+    kinds: np.ndarray  # P str
+    groups: list[DupGroup]
+    errors: list[FileError]
+    stats: ScanStats
+    warnings: list[str] = field(default_factory=list)
+    deep: dict[str, Any] = field(default_factory=lambda: {"enabled": False, "reason": "not requested"})
+
+    def regroup(self, threshold: float) -> list[DupGroup]:
+        """Groups for another threshold, from the pairs already scored (no file is read)."""
+        self.groups = build_groups(
+            self.records, self.pairs, self.similarity, self.kinds, threshold, self.options
+        )
+        self.options.threshold = threshold
+        return self.groups
+
+
+@dataclass
+class Finished:
+    result: ScanResult
+
+
+@dataclass
+class Cancelled:
+    stats: ScanStats
+
+
+ScanEvent = Progress | ErrorFound | GroupsFound | Finished | Cancelled
+
+
+def _stopper(cancel: Any) -> Callable[[], bool]:
+    if cancel is None:
+        return lambda: False
+    if isinstance(cancel, threading.Event) or hasattr(cancel, "is_set"):
+        return cancel.is_set
+    if callable(cancel):
+        return cancel
+    raise TypeError("cancel must be an Event-like object or a callable")
+
+
+def build_groups(
+    records: Sequence[ImageRecord],
+    pairs: np.ndarray,
+    similarity: np.ndarray,
+    kinds: np.ndarray,
+    threshold: float,
+    options: ScanOptions,
+) -> list[DupGroup]:
+    """Reference-centred groups from scored pairs (exact pairs always count)."""
+    keep = (similarity >= threshold) | (kinds == "exact")
+    p, s, k = pairs[keep], similarity[keep], kinds[keep]
+    if len(p) == 0:
+        return []
+    # Priority after match count: pixels, bytes, then the path (reversed order so that, larger
+    # first, the alphabetically first path wins).
+    priority = [(r.pixels, r.size, _PathDesc(r.path)) for r in records]
+    raw = group_pairs(len(records), p, s, list(k), priority)
+    groups: list[DupGroup] = []
+    for g in raw:
+        members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
+        member_recs = [records[i] for i in g.members]
+        keeper = g.members[choose_keeper(member_recs, options.keep_rules, options.protected)]
+        kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
+        groups.append(DupGroup(id=0, kind=kind, keep=keeper, reference=g.reference, members=members))
+    # Stable presentation order: biggest groups first, then by the keeper's path.
+    groups.sort(key=lambda g: (-len(g.members), records[g.keep].path))
+    for n, g in enumerate(groups, 1):
+        g.id = n
+    return groups
+
+
+class _PathDesc:
+    """Sorts so that a larger key means an alphabetically earlier path."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: str) -> None:
+        self.p = p
+
+    def __lt__(self, other: _PathDesc) -> bool:
+        return self.p > other.p
+
+    def __gt__(self, other: _PathDesc) -> bool:
+        return self.p < other.p
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _PathDesc) and self.p == other.p
+
+    def __hash__(self) -> int:
+        return hash(self.p)
+
+
+class _Ticker:
+    """Rate-limits progress events."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+
+    def due(self, force: bool = False) -> bool:
+        now = time.monotonic()
+        if force or now - self.last >= _PROGRESS_INTERVAL:
+            self.last = now
+            return True
+        return False
+
+
+def scan(
+    roots: Iterable[str | os.PathLike[str]],
+    options: ScanOptions | None = None,
+    *,
+    cache: FeatureCache | None = None,
+    cancel: Any = None,
+) -> Iterator[ScanEvent]:
+    """Scan ``roots`` and yield events; the last one is :class:`Finished` or :class:`Cancelled`.
+
+    ``cache``: an open FeatureCache to use (default: the per-user one, unless
+    ``options.use_cache`` is False). ``cancel``: a threading.Event or a callable returning True
+    to stop; the scan stops within a second and keeps what it cached.
+    """
+    opts = options or ScanOptions()
+    should_stop = _stopper(cancel)
+    started = time.monotonic()
+    roots_abs = [os.path.abspath(os.fspath(r)) for r in roots]
+    stats = ScanStats()
+    errors: list[FileError] = []
+    warnings: list[str] = []
+    tick = _Ticker()
+
+    own_cache = False
+    if opts.use_cache and cache is None:
+        try:
+            cache = FeatureCache()
+            own_cache = True
+        except (sqlite3.Error, OSError) as exc:
+            warnings.append(f"The feature cache could not be opened ({exc}); scanning without it.")
+            cache = None
+    if not opts.use_cache:
+        cache = None
+    if cache is not None:
+        warnings.extend(cache.warnings)
+
+    def cancelled() -> Cancelled:
+        stats.seconds = round(time.monotonic() - started, 3)
+        stats.errors = len(errors)
+        return Cancelled(stats)
+
+    try:
+        # -- 1. discovery ----------------------------------------------------------------------
+        entries: list[FileEntry] = []
+        for item in discover(roots_abs, opts.discovery):
+            if isinstance(item, FileError):
+                errors.append(item)
+                yield ErrorFound(item)
+            else:
+                entries.append(item)
+            if tick.due():
+                if should_stop():
+                    yield cancelled()
+                    return
+                yield Progress(Phase.DISCOVER, len(entries), 0)
+        stats.files = len(entries)
+        yield Progress(Phase.DISCOVER, len(entries), len(entries))
+
+        # -- 2. cache lookup -------------------------------------------------------------------
+        yield Progress(Phase.CACHE, 0, len(entries))
+        cached = {}
+        if cache is not None:
+            try:
+                cached = cache.lookup([(e.path, e.size, e.mtime_ns, e.inode, e.device) for e in entries])
+            except sqlite3.DatabaseError as exc:
+                cache.recover(exc)
+                warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
+                cached = {}
+        records: list[ImageRecord] = []
+        feats = np.zeros(len(entries), dtype=FEATURE_DTYPE)
+        has = np.zeros(len(entries), dtype=bool)
+        for i, e in enumerate(entries):
+            hit = cached.get(e.path)
+            if hit is not None:
+                records.append(hit.record)
+                if hit.features is not None:
+                    feats[i] = hit.features
+                    has[i] = True
+            else:
+                records.append(ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device))
+        yield Progress(Phase.CACHE, len(entries), len(entries))
+
+        # -- 3. exact duplicates: size -> first block -> whole file ---------------------------
+        hashed_dirty: list[ImageRecord] = []
+        buckets = exact.size_collisions([r.size for r in records])
+        need_partial = [i for b in buckets for i in b if records[i].partial is None]
+        need_full: list[int] = []
+        total_content = len(need_partial)
+        done_content = 0
+
+        def hash_one(i: int, full: bool) -> tuple[int, bytes | None, str | None]:
+            try:
+                if full:
+                    return i, exact.full_hash(records[i].path, should_stop), None
+                return i, exact.partial_hash(records[i].path), None
+            except InterruptedError:
+                return i, None, None
+            except OSError as exc:
+                return i, None, _io_reason(exc)
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            for full in (False, True):
+                if full:
+                    buckets = exact.refine(buckets, lambda i: records[i].partial)
+                    need_full = [i for b in buckets for i in b if records[i].digest is None]
+                    total_content += len(need_full)
+                todo = need_full if full else need_partial
+                for i, h, err in pool.map(lambda i, f=full: hash_one(i, f), todo):
+                    done_content += 1
+                    if err is not None:
+                        records[i].error = err
+                    elif h is not None:
+                        if full:
+                            records[i].digest = h
+                        else:
+                            records[i].partial = h
+                        hashed_dirty.append(records[i])
+                    if tick.due():
+                        if should_stop():
+                            pool.shutdown(wait=False, cancel_futures=True)
+                            yield cancelled()
+                            return
+                        yield Progress(Phase.CONTENT, done_content, total_content)
+        buckets = exact.refine(buckets, lambda i: records[i].digest)
+        yield Progress(Phase.CONTENT, total_content, total_content)
+
+        # Exact pairs as a star around each content's first file; that file alone is decoded.
+        exact_pairs: list[tuple[int, int]] = []
+        copy_of = np.arange(len(records))
+        for b in buckets:
+            b = sorted(b, key=lambda i: records[i].path)
+            rep = next((i for i in b if has[i]), b[0])
+            for i in b:
+                if i != rep:
+                    exact_pairs.append((rep, i))
+                    copy_of[i] = rep
+        if exact_pairs:
+            ep = np.array(exact_pairs, dtype=np.int64)
+            early = build_groups(
+                records, ep, np.ones(len(ep), np.float32), np.full(len(ep), "exact"), 1.0, opts
+            )
+            yield GroupsFound(early)
+
+        # -- 4. decode and hash what the cache lacks --------------------------------------------
+        todo_idx = [
+            i for i in range(len(records)) if not has[i] and records[i].error is None and copy_of[i] == i
+        ]
+        by_path = {records[i].path: i for i in todo_idx}
+        stats.decoded = 0
+        pending: list[tuple[ImageRecord, bytes | None]] = []
+
+        def flush() -> None:
+            nonlocal cache
+            if cache is None or not pending:
+                pending.clear()
+                return
+            try:
+                cache.store(pending)
+            except sqlite3.DatabaseError as exc:
+                cache.recover(exc)
+                warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
+            pending.clear()
+
+        config = WorkerConfig(decode_size=opts.decode_size, max_pixels=opts.max_pixels)
+        total = len(todo_idx)
+        yield Progress(Phase.DECODE, 0, total)
+        with AnalysisPool(config, opts.workers) as apool:
+            for res in apool.run([records[i].path for i in todo_idx], should_stop):
+                i = by_path[res.path]
+                r = records[i]
+                r.width, r.height, r.format, r.taken, r.error = (
+                    res.width,
+                    res.height,
+                    res.format,
+                    res.taken,
+                    res.error,
+                )
+                if res.features is not None and res.error is None:
+                    feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
+                    has[i] = True
+                stats.decoded += 1
+                pending.append((r, res.features if res.error is None else None))
+                if len(pending) >= _CACHE_BATCH:
+                    flush()
+                if tick.due():
+                    yield Progress(Phase.DECODE, stats.decoded, total)
+            flush()
+        if should_stop():
+            yield cancelled()
+            return
+        yield Progress(Phase.DECODE, total, total)
+        if cache is not None and hashed_dirty:
+            # Content hashes of files whose features came from the cache: store them too, so the
+            # next scan reads nothing.
+            try:
+                cache.store_hashes((r,) for r in hashed_dirty)
+            except sqlite3.DatabaseError as exc:
+                warnings.append(f"Could not update the cache ({exc}).")
+
+        # Byte-identical copies share their representative's features and image facts, and are
+        # cached under their own path so the next scan reads nothing for them either.
+        copies_new: list[tuple[ImageRecord, bytes | None]] = []
+        for i in np.flatnonzero(copy_of != np.arange(len(records))):
+            rep = copy_of[i]
+            src, dst = records[rep], records[i]
+            if has[rep]:
+                if not has[i]:
+                    stats.copies += 1
+                    copies_new.append((dst, feats[rep].tobytes()))
+                feats[i] = feats[rep]
+                has[i] = True
+                dst.error = None
+                dst.width, dst.height, dst.format, dst.taken = src.width, src.height, src.format, src.taken
+            elif src.error:
+                dst.error = src.error
+        pending.extend(copies_new)
+        flush()
+        stats.from_cache = sum(1 for e in entries if e.path in cached and cached[e.path].features is not None)
+        for r in records:
+            if r.error is not None:
+                err = FileError(r.path, r.error)
+                errors.append(err)
+                yield ErrorFound(err)
+
+        # -- 5. candidate pairs and scores -------------------------------------------------------
+        yield Progress(Phase.MATCH, 0, 1)
+        reps = np.flatnonzero(has & (copy_of == np.arange(len(records))))
+        cand = matching.candidate_pairs(feats[reps])
+        if should_stop():
+            yield cancelled()
+            return
+        meas = matching.measure(feats[reps], cand)
+        sim = scoring.hash_similarity(meas)
+        kinds = scoring.classify(meas, sim, feats["trimmed"][reps])
+        keep = sim >= opts.min_threshold
+        pairs = reps[cand[keep]] if len(cand) else np.empty((0, 2), np.int64)
+        sim, kinds = sim[keep], kinds[keep]
+        if exact_pairs:
+            ep = np.array(exact_pairs, dtype=np.int64)
+            pairs = np.concatenate([ep, pairs.reshape(-1, 2)])
+            sim = np.concatenate([np.ones(len(ep), np.float32), sim])
+            kinds = np.concatenate([np.full(len(ep), "exact"), kinds])
+        yield Progress(Phase.MATCH, 1, 1)
+
+        # -- 6. groups -------------------------------------------------------------------------
+        yield Progress(Phase.GROUP, 0, 1)
+        groups = build_groups(records, pairs, sim, kinds, opts.threshold, opts)
+        stats.errors = len(errors)
+        stats.seconds = round(time.monotonic() - started, 3)
+        yield Progress(Phase.GROUP, 1, 1)
+        yield Finished(
+            ScanResult(
+                roots=roots_abs,
+                options=opts,
+                records=records,
+                features=feats,
+                has_features=has,
+                pairs=pairs,
+                similarity=sim.astype(np.float32),
+                kinds=kinds.astype(str),
+                groups=groups,
+                errors=errors,
+                stats=stats,
+                warnings=warnings,
+            )
+        )
+    finally:
+        if own_cache and cache is not None:
+            cache.close()
+
+
+def _io_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "file vanished before it could be read"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
+def run_scan(
+    roots: Iterable[str | os.PathLike[str]],
+    options: ScanOptions | None = None,
+    *,
+    cache: FeatureCache | None = None,
+    cancel: Any = None,
+    on_event: Callable[[ScanEvent], None] | None = None,
+) -> ScanResult | None:
+    """Run a scan to the end; returns None when it was cancelled."""
+    for event in scan(roots, options, cache=cache, cancel=cancel):
+        if on_event is not None:
+            on_event(event)
+        if isinstance(event, Finished):
+            return event.result
+        if isinstance(event, Cancelled):
+            return None
+    return None
