@@ -34,8 +34,9 @@ DEFAULT_MAX_PIXELS = 300_000_000
 # (clearer) limit, so Pillow's only has to stay out of the way for legitimate 100+ MP photos.
 Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
 
-#: Long side of the working image handed to the feature extractors.
-WORK_SIZE = 512
+#: Long side of the working image handed to the feature extractors. 384 lets libjpeg decode a
+#: 12-megapixel photo at 1/8 scale (500×375); hashes need 32 px and the deep models 224 px.
+WORK_SIZE = 384
 
 _ORIENTATION_TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -156,8 +157,10 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
     if getattr(im, "is_animated", False):
         im.seek(0)  # GIF/WebP/APNG: the first frame stands for the file
     if fmt == "JPEG":
-        # DCT-domain downscale: decodes at 1/2, 1/4 or 1/8 size, never smaller than `size`.
-        im.draft("RGB", (size, size))
+        # DCT-domain downscale: decodes at 1/2, 1/4 or 1/8 size, never smaller than `size` on the
+        # long side. The box keeps the aspect ratio: Pillow picks the scale that covers both sides.
+        box = (size, max(1, size * h // w)) if w >= h else (max(1, size * w // h), size)
+        im.draft("RGB", box)
     im.load()
     rgb = _to_rgb(im)
     if max(rgb.size) > size:

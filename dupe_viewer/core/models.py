@@ -276,11 +276,18 @@ def default_spec() -> ModelSpec:
         std=(1.0, 1.0, 1.0),
         output="fire9/concat_1",
         output_layout="NCHW",
-        pooling="gem",
+        # Measured on 180 BSDS photos × 12 kinds of edit (tests/benchmarks-style corpus):
+        # R-MAC on an aspect-preserving input separates edited copies from unrelated photos
+        # best (97.7 % of copies score above the most similar unrelated pair, vs 81 % for GAP
+        # on squashed input), and costs ~20 % more time than squashing.
+        pooling="rmac",
         gem_p=3.0,
-        resize="squash",
+        resize="shorter_side",
+        # Edited copies: median ~0.96, resize/recompress/brightness ≥ 0.93. Unrelated photos:
+        # median 0.58, max 0.85. Different shots of one object/scene: 0.78–0.93 (a stereo
+        # pair 0.97), so "similar" is the most this model can honestly say about them.
         near_similarity=0.95,
-        similar_similarity=0.85,
+        similar_similarity=0.88,
         version="1",
     )
 
