@@ -48,7 +48,8 @@ class ProgressPrinter:
         if phase != self.phase:
             if self.tty and self.phase is not None:
                 self.stream.write("\n")
-            self.phase, self.phase_start, self.last_line = phase, now, 0.0
+            # Off a terminal, a phase gets a line when it ends (or every 5 s while it runs).
+            self.phase, self.phase_start, self.last_line = phase, now, now
         if self.tty:
             if total:
                 width = 30

@@ -431,8 +431,12 @@ def _fetch(
     with response:
         status = response.status
         content_range = response.headers.get("Content-Range", "")
-        if offset and not (status == 206 and content_range.startswith(f"bytes {offset}-")):
-            offset = 0  # Range ignored or answered for another offset: restart from byte 0.
+        if offset and status == 206 and not content_range.startswith(f"bytes {offset}-"):
+            # A range we didn't ask for can't be appended; start from scratch next time.
+            part.unlink(missing_ok=True)
+            raise _Incomplete(f"the server answered the resume request with '{content_range}'")
+        if offset and status != 206:
+            offset = 0  # the server ignored Range and sends the whole file: restart cleanly
         length = response.headers.get("Content-Length")
         total: int | None = offset + int(length) if length and length.isdigit() else (spec.size or None)
         done = offset
@@ -711,10 +715,15 @@ def _convert(src: Path, spec: ModelSpec) -> tuple[bytes, ModelSpec]:
     output_name = spec.output or graph.output[0].name
     produced = {o for n in graph.node for o in n.output} | set(names)
     if output_name not in produced:
-        tail = [o for n in graph.node[-8:] for o in n.output if o]
+        # Exported names can be hundreds of characters long (TFLite fuses them); shorten.
+        def short(name: str) -> str:
+            return name if len(name) <= 60 else name[:28] + "…" + name[-28:]
+
+        tail = [short(o) for n in graph.node[-4:] for o in n.output if o]
         raise ModelError(
-            f"The model has no tensor named '{output_name}'. Graph outputs: "
-            f"{[o.name for o in graph.output]}; last node outputs: {tail}."
+            f"The model has no tensor named '{output_name}'. Its outputs: "
+            f"{[short(o.name) for o in graph.output]}; the last nodes produce {tail}. "
+            "(A viewer such as Netron shows every tensor name.)"
         )
 
     _graph_to_float32(graph)
@@ -762,8 +771,23 @@ def _convert(src: Path, spec: ModelSpec) -> tuple[bytes, ModelSpec]:
             "doesn't; use resize 'squash' or 'center_crop'."
         )
 
+    _infer_output_type(model, output_name)
     spec = dataclasses.replace(spec, dim=dim)
     return model.SerializeToString(), spec
+
+
+def _infer_output_type(model, output_name: str) -> None:
+    """Give the graph output its inferred shape (e.g. [batch, 512, h, w]): onnxruntime doesn't
+    need it, but onnx.checker and model viewers want graph outputs to have one."""
+    onnx = _onnx()
+    try:
+        inferred = onnx.shape_inference.infer_shapes(model)
+    except Exception:
+        return  # custom ops etc.: the model still runs, only the metadata stays vague
+    for info in inferred.graph.value_info:
+        if info.name == output_name and info.type.tensor_type.HasField("shape"):
+            model.graph.output[0].type.CopyFrom(info.type)
+            return
 
 
 def _try_dims(

@@ -103,7 +103,11 @@ def main() -> int:
         assert cold is not None and warm is not None
         n = len(paths)
         print(f"{'':22}{'seconds':>9}{'ms/file':>10}{'files/s':>9}")
-        for name, secs in (("baseline (full+phash)", t_base), ("engine cold", t_cold), ("engine warm", t_warm)):
+        for name, secs in (
+            ("baseline (full+phash)", t_base),
+            ("engine cold", t_cold),
+            ("engine warm", t_warm),
+        ):
             print(f"{name:22}{secs:9.2f}{1000 * secs / n:10.1f}{n / secs:9.1f}")
         print(f"cold speed-up vs baseline: {t_base / t_cold:.1f}×   (target ≥ 4×)")
         print(f"warm speed-up vs cold:     {t_cold / t_warm:.1f}×   (target ≥ 20×)")

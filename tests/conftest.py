@@ -1,0 +1,85 @@
+"""Shared fixtures: an isolated per-user home, photo-like test images, the ../shared folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache/data/config dirs: nothing touches the real user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DUPE_VIEWER_HOME", str(home))
+    for var in (
+        "DUPE_VIEWER_CACHE_DIR",
+        "DUPE_VIEWER_DATA_DIR",
+        "DUPE_VIEWER_CONFIG_DIR",
+        "DUPE_VIEWER_MODEL_URL",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+def photo(seed: int, size: tuple[int, int] = (320, 240)) -> Image.Image:
+    """A photo-like RGB image: smooth random colour fields plus a few shapes, unique per seed.
+
+    Smooth structure at several scales gives perceptual hashes something real to work with
+    (pure noise would hash unstably; flat colour would not hash at all).
+    """
+    rng = np.random.default_rng(seed)
+    w, h = size
+    out = np.zeros((h, w, 3), dtype=np.float32)
+    for cells, weight in ((3, 1.0), (6, 0.6), (12, 0.3)):
+        field = rng.uniform(0, 255, (cells, cells, 3)).astype(np.uint8)
+        out += weight * np.asarray(
+            Image.fromarray(field).resize((w, h), Image.Resampling.BICUBIC), np.float32
+        )
+    out /= 1.9
+    img = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    from PIL import ImageDraw
+
+    d = ImageDraw.Draw(img)
+    for _ in range(4):
+        x0, y0 = int(rng.integers(0, w - 40)), int(rng.integers(0, h - 40))
+        x1, y1 = x0 + int(rng.integers(20, w // 2)), y0 + int(rng.integers(20, h // 2))
+        colour = tuple(int(c) for c in rng.integers(0, 255, 3))
+        (d.ellipse if rng.random() < 0.5 else d.rectangle)((x0, y0, x1, y1), fill=colour)
+    return img
+
+
+@pytest.fixture
+def make_photo() -> Callable[..., Image.Image]:
+    return photo
+
+
+@pytest.fixture
+def write_image(tmp_path: Path) -> Callable[..., Path]:
+    """write_image(rel_path, image, **save_kwargs) -> absolute path, folders created."""
+
+    def _write(rel: str, image: Image.Image, **kwargs: object) -> Path:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image.save(path, **kwargs)
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is absent ({SHARED}): real photos and models are not available here")
+    return SHARED
+
+
+def is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0

@@ -1,0 +1,52 @@
+"""The engine stays Qt-free: dupe_viewer.core must never import PySide6 (or the GUI)."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORE = REPO / "dupe_viewer" / "core"
+
+
+def test_core_source_has_no_qt_imports() -> None:
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+                if node.level and (node.module or "").startswith("gui"):
+                    names.append("dupe_viewer.gui")
+            for n in names:
+                if n.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6") or n.startswith(
+                    "dupe_viewer.gui"
+                ):
+                    offenders.append(f"{path.relative_to(REPO)}: {n}")
+    assert offenders == []
+
+
+def test_importing_the_engine_loads_no_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib, dupe_viewer.core as c\n"
+        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('dupe_viewer.core.' + m.name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'dupe_viewer.gui'))]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_import_linter_contract() -> None:
+    exe = shutil.which("lint-imports")
+    if exe is None:
+        pytest.skip("import-linter is not installed (pip install -e .[test])")
+    res = subprocess.run([exe], cwd=REPO, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr

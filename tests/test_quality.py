@@ -1,0 +1,72 @@
+"""Quality on a small real-photo corpus (../shared/photos), and the benchmark scripts still run.
+
+The full-size quality and speed figures come from tests/benchmarks/ (see the README); this keeps
+a small version of both in the test suite so neither the engine's accuracy nor the scripts rot.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.evaluate import load_truth, pair_metrics
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "tests" / "benchmarks"
+#: Variant kinds the hash-only scan must find (crops and tilts are for deep similarity).
+HASH_KINDS = {
+    "exact",
+    "recompress",
+    "downscale",
+    "upscale",
+    "format",
+    "brightness",
+    "contrast",
+    "colour",
+    "grayscale",
+    "blur_noise",
+    "rot90",
+    "rot180",
+    "rot270",
+    "mirror",
+    "exif_rotation",
+    "border",
+    "overlay",
+    "combo",
+}
+
+
+def test_small_corpus_quality(shared_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "make_corpus.py"),
+            str(corpus),
+            "--small",
+            "--photos",
+            str(shared_dir / "photos"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    result = run_scan([corpus], ScanOptions(deep=False, use_cache=False))
+    assert result is not None and result.stats.errors == 0
+    truth = load_truth(corpus / "truth.json")
+    groups = [[result.records[m.index].path for m in g.members] for g in result.groups]
+    metrics = pair_metrics(truth, groups, corpus)
+    assert metrics["fp"] == 0, metrics["false_positives"]
+    assert metrics["hard_negative_grouped"]["count"] == 0
+    by_kind = metrics["recall_by_kind"]
+    found = sum(by_kind[k]["tp"] for k in HASH_KINDS if k in by_kind)
+    total = sum(by_kind[k]["total"] for k in HASH_KINDS if k in by_kind)
+    assert total >= len(HASH_KINDS)
+    assert found / total >= 0.95
+
+
+def test_speed_benchmark_smoke() -> None:
+    res = subprocess.run([sys.executable, str(BENCH / "speed.py"), "--smoke"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "cold speed-up vs baseline" in res.stdout and "warm speed-up vs cold" in res.stdout

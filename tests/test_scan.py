@@ -1,0 +1,185 @@
+"""End-to-end scans of generated photos: groups, kinds, cache reuse, regrouping, cancel."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageOps
+
+from dupe_viewer.core import Cancelled, Finished, GroupsFound, Phase, Progress, ScanOptions, run_scan, scan
+from tests.conftest import photo
+
+
+def _jpeg(img: Image.Image, q: int) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=q)
+    return buf.getvalue()
+
+
+def _variants(img: Image.Image) -> dict[str, Image.Image]:
+    w, h = img.size
+    boxed = Image.new("RGB", (w, int(h * 1.3)), (0, 0, 0))
+    boxed.paste(img, (0, int(h * 0.15)))
+    logo = img.copy()
+    ImageDraw.Draw(logo).rectangle((int(w * 0.75), int(h * 0.85), w - 4, h - 4), fill=(255, 255, 255))
+    return {
+        "resized": img.resize((w // 2, h // 2), Image.Resampling.LANCZOS),
+        "rot90": img.transpose(Image.Transpose.ROTATE_90),
+        "mirror": ImageOps.mirror(img),
+        "gray": img.convert("L"),
+        "letterbox": boxed,
+        "logo": logo,
+    }
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> dict[str, object]:
+    """5 photos with variants, 20 unrelated photos, in nested folders."""
+    root = tmp_path / "lib"
+    expected: list[set[str]] = []
+    for s in range(5):
+        img = photo(100 + s, (360, 270))
+        orig = root / f"originals/p{s}.jpg"
+        orig.parent.mkdir(parents=True, exist_ok=True)
+        orig.write_bytes(_jpeg(img, 92))
+        members = {str(orig)}
+        copy = root / f"backup/deep/p{s}_copy.jpg"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(orig, copy)
+        members.add(str(copy))
+        for name, v in _variants(img).items():
+            out = root / f"edits/{name}/p{s}.png"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            v.save(out)
+            members.add(str(out))
+        expected.append(members)
+    for s in range(20):
+        out = root / f"other/o{s}.jpg"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        photo(500 + s, (300, 220)).save(out, quality=90)
+    return {"root": root, "expected": expected}
+
+
+def _group_sets(result) -> list[set[str]]:
+    return [{result.records[m.index].path for m in g.members} for g in result.groups]
+
+
+def test_groups_kinds_and_keeper(library) -> None:
+    result = run_scan([library["root"]], ScanOptions(workers=2))
+    assert result is not None
+    got = sorted(_group_sets(result), key=sorted)
+    assert got == sorted(library["expected"], key=sorted)
+    for g in result.groups:
+        kinds = {Path(result.records[m.index].path).parent.name: m.kind for m in g.members}
+        assert kinds["deep"] in ("exact", "reference")  # the byte copy
+        assert kinds["resized"] in ("near", "reference")
+        assert kinds["rot90"] == "near" and kinds["mirror"] == "near"
+        assert kinds["gray"] == "edited" and kinds["letterbox"] == "edited"
+        assert g.kind == "edited"  # the loosest relation in the group
+        keeper = result.records[g.keep]
+        # Highest resolution wins; the original and its byte copy tie, then size, date, path.
+        assert keeper.pixels == max(result.records[m.index].pixels for m in g.members)
+        for m in g.members:
+            assert 0.0 <= m.similarity <= 1.0
+    assert result.stats.errors == 0
+    assert result.stats.copies == 5  # byte copies were not decoded again
+
+
+def test_warm_rescan_decodes_nothing(library) -> None:
+    first = run_scan([library["root"]])
+    second = run_scan([library["root"]])
+    assert first is not None and second is not None
+    assert first.stats.decoded > 0
+    assert second.stats.decoded == 0
+    assert second.stats.from_cache == second.stats.files
+    assert _group_sets(first) == _group_sets(second)
+
+
+def test_changed_file_is_decoded_again(library) -> None:
+    run_scan([library["root"]])
+    target = library["root"] / "other/o3.jpg"
+    photo(999, (300, 220)).save(target, quality=80)
+    again = run_scan([library["root"]])
+    assert again is not None and again.stats.decoded == 1
+
+
+def test_no_cache_option(library, isolated_home: Path) -> None:
+    result = run_scan([library["root"]], ScanOptions(use_cache=False))
+    assert result is not None and result.stats.decoded > 0
+    assert not list(isolated_home.rglob("*.sqlite3"))
+
+
+def test_regroup_from_cached_pairs(library) -> None:
+    result = run_scan([library["root"]])
+    assert result is not None
+    loose = len(result.groups)
+    strict = result.regroup(0.99)
+    assert sum(len(g.members) for g in strict) < sum(len(g.members) for g in result.regroup(0.65))
+    assert len(result.regroup(0.65)) == loose
+    # At the strictest threshold only perfect matches remain, and byte copies always do.
+    strictest = result.regroup(1.0)
+    assert all(m.similarity >= 1.0 or m.kind == "exact" for g in strictest for m in g.members)
+    grouped = {result.records[m.index].path for g in strictest for m in g.members}
+    assert all(str(library["root"] / f"backup/deep/p{s}_copy.jpg") in grouped for s in range(5))
+
+
+def test_independent_of_names_and_order(library, tmp_path: Path) -> None:
+    first = run_scan([library["root"]], ScanOptions(use_cache=False))
+    # Same files under names that sort in a different order.
+    moved = tmp_path / "moved"
+    mapping = {}
+    for i, p in enumerate(sorted(library["root"].rglob("*"), reverse=True)):
+        if p.is_file():
+            dst = moved / f"{i:03d}{p.suffix}"
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, dst)
+            mapping[str(p)] = str(dst)
+    second = run_scan([moved], ScanOptions(use_cache=False))
+    assert first is not None and second is not None
+    translated = sorted((sorted(mapping[p] for p in g) for g in _group_sets(first)))
+    assert translated == sorted(sorted(g) for g in _group_sets(second))
+
+
+def test_events_and_early_exact_groups(library) -> None:
+    phases = []
+    early = None
+    for ev in scan([library["root"]]):
+        if isinstance(ev, Progress):
+            phases.append(ev.phase)
+        elif isinstance(ev, GroupsFound):
+            early = ev.groups
+        elif isinstance(ev, Finished):
+            break
+    assert early is not None and len(early) == 5 and all(g.kind == "exact" for g in early)
+    order = [Phase.DISCOVER, Phase.CACHE, Phase.CONTENT, Phase.DECODE, Phase.MATCH, Phase.GROUP]
+    assert [p for i, p in enumerate(phases) if i == 0 or phases[i - 1] != p] == order
+
+
+def test_cancel_stops_and_keeps_cache(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    for s in range(120):
+        photo(s, (640, 480)).save(root / f"{s}.png")
+    cancel = threading.Event()
+    decoded_before_cancel = 0
+    stopped_after = None
+    for ev in scan([root], ScanOptions(workers=2), cancel=cancel):
+        if isinstance(ev, Progress) and ev.phase == Phase.DECODE and ev.done >= 16 and not cancel.is_set():
+            decoded_before_cancel = ev.done
+            cancel.set()
+            t0 = time.monotonic()
+        if isinstance(ev, Cancelled):
+            stopped_after = time.monotonic() - t0
+            break
+        assert not isinstance(ev, Finished), "the scan ran to the end despite cancel"
+    assert stopped_after is not None
+    assert stopped_after < 5  # generous: the requirement is "within a second" on a normal machine
+    again = run_scan([root])
+    assert again is not None
+    assert again.stats.from_cache >= decoded_before_cancel  # work done before cancel was kept
+    assert again.stats.decoded == 120 - again.stats.from_cache
