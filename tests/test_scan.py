@@ -141,7 +141,7 @@ def test_independent_of_names_and_order(library, tmp_path: Path) -> None:
             mapping[str(p)] = str(dst)
     second = run_scan([moved], ScanOptions(use_cache=False))
     assert first is not None and second is not None
-    translated = sorted((sorted(mapping[p] for p in g) for g in _group_sets(first)))
+    translated = sorted(sorted(mapping[p] for p in g) for g in _group_sets(first))
     assert translated == sorted(sorted(g) for g in _group_sets(second))
 
 
