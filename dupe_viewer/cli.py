@@ -8,6 +8,7 @@ and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -268,6 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="dupe-viewer: %(levelname)s: %(message)s")
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         return gui_main(argv)
+    # File names that are not valid UTF-8 (surrogate-escaped on POSIX) are printed as the bytes
+    # they are on disk, as in the CSV report, instead of crashing a strict UTF-8 stdout.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="surrogateescape" if os.name == "posix" else "backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

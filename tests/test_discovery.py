@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -71,7 +72,12 @@ def test_entries_carry_identity(tmp_path: Path) -> None:
     st = path.stat()
     assert entry.path == str(path)
     assert os.path.isabs(entry.path)
-    assert (entry.size, entry.mtime_ns, entry.inode, entry.device) == (5, st.st_mtime_ns, st.st_ino, st.st_dev)
+    assert (entry.size, entry.mtime_ns, entry.inode, entry.device) == (
+        5,
+        st.st_mtime_ns,
+        st.st_ino,
+        st.st_dev,
+    )
 
 
 def test_relative_root_gives_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -275,7 +281,14 @@ def test_symlink_loop_terminates(tmp_path: Path) -> None:
     touch(tmp_path, "sub/inner.jpg")
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)  # sub/loop -> its parent
     (tmp_path / "sub" / "self").symlink_to(tmp_path / "sub", target_is_directory=True)  # -> its own folder
-    entries, errors = run([tmp_path])
+    # In a thread, so that a walk that does not cut the loop fails the test instead of hanging it
+    # (the links double the folders at every level, down to the kernel's 40-link limit).
+    out: list[tuple[list[FileEntry], list[FileError]]] = []
+    walker = threading.Thread(target=lambda: out.append(run([tmp_path])), daemon=True)
+    walker.start()
+    walker.join(timeout=20)
+    assert not walker.is_alive(), "the walk did not terminate"
+    entries, errors = out[0]
     assert errors == []
     assert rels(entries, tmp_path) == ["top.jpg", "sub/inner.jpg"]
 
@@ -325,3 +338,21 @@ def test_unreadable_folder_is_an_error_and_the_walk_goes_on(tmp_path: Path) -> N
         locked.chmod(0o755)
     assert rels(entries, tmp_path) == ["ok/a.jpg"]
     assert errors == [FileError(str(locked), "permission denied")]
+
+
+def test_unlistable_folder_is_an_error_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same path as above, with the refusal simulated so it also runs as root."""
+    touch(tmp_path, "ok/a.jpg")
+    touch(tmp_path, "locked/secret.jpg")
+    locked = str(tmp_path / "locked")
+    real_scandir = os.scandir
+
+    def scandir(path: str):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries, errors = run([tmp_path])
+    assert rels(entries, tmp_path) == ["ok/a.jpg"]
+    assert errors == [FileError(locked, "permission denied")]

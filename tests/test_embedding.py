@@ -180,7 +180,7 @@ def test_embed_shapes_and_normalisation(tiny: Embedder) -> None:
     assert vectors.shape == (5, 8) and vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
     assert tiny.embed([]).shape == (0, 8)
-    assert tiny.dim == 8 and tiny.dynamic_batch and tiny.batch_size == 16
+    assert tiny.dim == 8 and tiny.dynamic_batch and tiny.batch_size == 8
     assert tiny.model_id == tiny.spec.cache_id
 
 

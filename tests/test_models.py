@@ -387,6 +387,7 @@ class Behaviour:
     drops: int = 0
     fail_after_first: bool = False  # later requests are answered with a reset connection
     status: int = 200
+    reject_range: bool = False  # answer Range requests with 416
 
 
 @pytest.fixture
@@ -410,6 +411,9 @@ def serve() -> Iterator:
                     return
                 if behaviour.status != 200:
                     self.send_error(behaviour.status)
+                    return
+                if range_header and behaviour.reject_range:
+                    self.send_error(416)
                     return
                 body, start = behaviour.body, 0
                 if range_header and behaviour.honour_range:
@@ -522,6 +526,17 @@ def test_server_ignoring_range_restarts_cleanly(shared_models: Path, serve, tmp_
 
 
 @pytest.mark.shared
+def test_rejected_range_restarts_cleanly(shared_models: Path, serve, tmp_path: Path) -> None:
+    body = (shared_models / SQUEEZENET).read_bytes()
+    dest = tmp_path / "model.onnx"
+    dest.with_name("model.onnx.part").write_bytes(b"x" * 1000)
+    server = serve(Behaviour(body, reject_range=True))
+    models.download(_spec_for(server.url), dest)
+    assert server.requests == ["bytes=1000-", None]
+    assert dest.read_bytes() == body
+
+
+@pytest.mark.shared
 def test_cancel_keeps_the_partial_file(shared_models: Path, serve, tmp_path: Path) -> None:
     server = serve(Behaviour((shared_models / SQUEEZENET).read_bytes()))
     dest = tmp_path / "model.onnx"
@@ -567,6 +582,9 @@ def test_install_default_from_file_and_refresh_after_spec_change(shared_models: 
     assert spec.id == models.DEFAULT_MODEL_ID and spec.dim == 512
     # Simulate an install made by an older app version with other preprocessing.
     spec_file = home / "data" / "models" / models.DEFAULT_MODEL_ID / "spec.json"
+    before = spec_file.stat().st_mtime_ns
+    assert models.get_installed() == spec and models.get_installed() == spec
+    assert spec_file.stat().st_mtime_ns == before  # up to date: not prepared again
     stale = {**json.loads(spec_file.read_text()), "version": "0", "pooling": "gap"}
     spec_file.write_text(json.dumps(stale))
     refreshed = models.get_installed()

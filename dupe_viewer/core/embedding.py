@@ -112,11 +112,16 @@ def pool_rmac(fm: np.ndarray, levels: int = 3) -> np.ndarray:
     """Regional maximum activations of convolutions: the global max-pooled vector plus one
     max-pooled vector per R-MAC region, each L2-normalised, summed. Regions make the
     descriptor tolerant to crops and to objects moving within the frame."""
-    _, _, height, width = fm.shape
-    total = l2_normalize(fm.max(axis=(2, 3)))
-    for y0, y1, x0, x1 in rmac_regions(height, width, levels):
-        total += l2_normalize(fm[:, :, y0:y1, x0:x1].max(axis=(2, 3)))
-    return total.astype(np.float32, copy=False)
+    n, channels, height, width = fm.shape
+    # Channels-last makes each regional max a reduction over contiguous C-vectors: ~6× faster
+    # than reducing (N, C, h, w) slices whose rows are only w floats long.
+    hwc = np.ascontiguousarray(fm.transpose(0, 2, 3, 1), dtype=np.float32)
+    regions = rmac_regions(height, width, levels)
+    maxima = np.empty((n, len(regions) + 1, channels), np.float32)
+    maxima[:, 0] = hwc.max(axis=(1, 2))
+    for index, (y0, y1, x0, x1) in enumerate(regions, start=1):
+        maxima[:, index] = hwc[:, y0:y1, x0:x1].max(axis=(1, 2))
+    return l2_normalize(maxima).sum(axis=1, dtype=np.float32)
 
 
 def pool(fm: np.ndarray, mode: str, gem_p: float = 3.0) -> np.ndarray:
@@ -141,7 +146,10 @@ class Embedder:
     """Computes descriptors for one installed model.
 
     ``threads`` is onnxruntime's intra-op thread count; the caller decides how to share cores
-    between decoding and inference. ``batch_size`` is the largest batch sent to the model.
+    between decoding and inference. ``batch_size`` is the largest batch sent to the model;
+    batching barely helps on CPU (SqueezeNet, 2 cores: batch 8 is ~15 % faster than batch 1
+    with 2 threads and ~10 % slower with 1 thread, as bigger batches fall out of cache), so
+    it exists mainly to amortise Python overhead when embedding many images in one call.
     """
 
     def __init__(
@@ -149,7 +157,7 @@ class Embedder:
         spec: ModelSpec,
         model_path: str | os.PathLike[str],
         threads: int = 1,
-        batch_size: int = 16,
+        batch_size: int = 8,
     ) -> None:
         import onnxruntime as ort
 
@@ -284,7 +292,7 @@ class Embedder:
         return l2_normalize(result).astype(np.float32, copy=False)
 
 
-def load_embedder(model_id: str | None = None, threads: int = 1, batch_size: int = 16) -> Embedder | None:
+def load_embedder(model_id: str | None = None, threads: int = 1, batch_size: int = 8) -> Embedder | None:
     """An Embedder for an installed model (the active one by default), or None if none is."""
     spec = get_installed(model_id)
     if spec is None:

@@ -98,11 +98,13 @@ def trim_borders(image: Image.Image) -> tuple[Image.Image, bool]:
         return image, False
     # Shrink the box by one small pixel on each trimmed side: the bar edge is blurred by the
     # reduction and by JPEG, and a sliver of bar colour would shift the hash more than lost content.
+    # An untrimmed side stays the image's own edge: the small copy's rounded size times ``scale``
+    # can overshoot it (Pillow pads an overshooting crop with black) or fall short of it.
     box = (
-        round((left + (left > 0)) * scale),
-        round((top + (top > 0)) * scale),
-        round((right - (right < w)) * scale),
-        round((bottom - (bottom < h)) * scale),
+        round((left + 1) * scale) if left > 0 else 0,
+        round((top + 1) * scale) if top > 0 else 0,
+        round((right - 1) * scale) if right < w else image.width,
+        round((bottom - 1) * scale) if bottom < h else image.height,
     )
     return image.crop(box), True
 
@@ -136,8 +138,8 @@ FEATURE_DTYPE = np.dtype(
     ]
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
-#: recomputed.
-FEATURE_VERSION = 1
+#: recomputed. 2: a trim no longer pads an untrimmed side with a row of black.
+FEATURE_VERSION = 2
 
 
 def to_record(f: Features) -> np.ndarray:

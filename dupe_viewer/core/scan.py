@@ -41,6 +41,9 @@ _KIND_ORDER = {"exact": 0, "near": 1, "edited": 2, "similar": 3}
 #: Progress events are rate-limited to this interval (seconds) to keep the consumer responsive.
 _PROGRESS_INTERVAL = 0.05
 _CACHE_BATCH = 256
+#: Decode errors that say nothing about the file's content (access rights, I/O, memory): not
+#: cached, since fixing them (chmod, remounting) leaves the file's identity unchanged.
+_TRANSIENT_ERRORS = ("permission denied", "file vanished", "cannot read file", "not enough memory")
 
 
 class Phase(str, Enum):
@@ -395,7 +398,8 @@ def scan(
                     feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
                     has[i] = True
                 stats.decoded += 1
-                pending.append((r, res.features if res.error is None else None))
+                if res.error is None or not res.error.startswith(_TRANSIENT_ERRORS):
+                    pending.append((r, res.features if res.error is None else None))
                 if len(pending) >= _CACHE_BATCH:
                     flush()
                 if tick.due():
