@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
@@ -106,27 +106,47 @@ class ScanStats:
 
 @dataclass
 class ScanResult:
+    """Everything a scan found. Pair arrays are aligned: row p describes ``pairs[p]``."""
+
     roots: list[str]
     options: ScanOptions
     records: list[ImageRecord]
     features: np.ndarray  # FEATURE_DTYPE, aligned with records (zeros where has_features is False)
     has_features: np.ndarray  # bool
-    pairs: np.ndarray  # P×2 indices into records, every scored pair at or above options.min_threshold
-    similarity: np.ndarray  # P float32
-    kinds: np.ndarray  # P str
+    pairs: np.ndarray  # P×2 indices into records: every pair worth keeping for regrouping
+    similarity: np.ndarray  # P float32: hash-stage similarity (NaN when not measured)
+    kinds: np.ndarray  # P str: "exact", "near" or "edited" (the hash-stage verdict)
     groups: list[DupGroup]
     errors: list[FileError]
     stats: ScanStats
     warnings: list[str] = field(default_factory=list)
+    #: P float32: deep (embedding) similarity, NaN where not computed; None without deep matching.
+    deep_similarity: np.ndarray | None = None
     deep: dict[str, Any] = field(default_factory=lambda: {"enabled": False, "reason": "not requested"})
 
-    def regroup(self, threshold: float) -> list[DupGroup]:
-        """Groups for another threshold, from the pairs already scored (no file is read)."""
-        self.groups = build_groups(
-            self.records, self.pairs, self.similarity, self.kinds, threshold, self.options
-        )
-        self.options.threshold = threshold
+    def regroup(
+        self,
+        threshold: float | None = None,
+        deep_threshold: float | None = None,
+        excluded: Collection[tuple[int, int]] | None = None,
+    ) -> list[DupGroup]:
+        """Groups for other thresholds, from the pairs already scored (no file is read).
+
+        ``threshold``/``deep_threshold`` default to the current options. ``excluded`` holds pairs
+        (i, j) of record indices the user said are not duplicates; they never link two files.
+        """
+        if threshold is not None:
+            self.options.threshold = threshold
+        if deep_threshold is not None:
+            self.options.deep_threshold = deep_threshold
+        self.groups = build_groups(self, excluded=excluded)
         return self.groups
+
+    def pair_index(self) -> dict[tuple[int, int], int]:
+        """(i, j) with i < j -> row in the pair arrays."""
+        lo = np.minimum(self.pairs[:, 0], self.pairs[:, 1])
+        hi = np.maximum(self.pairs[:, 0], self.pairs[:, 1])
+        return {(int(a), int(b)): n for n, (a, b) in enumerate(zip(lo, hi, strict=True))}
 
 
 @dataclass
@@ -152,17 +172,40 @@ def _stopper(cancel: Any) -> Callable[[], bool]:
     raise TypeError("cancel must be an Event-like object or a callable")
 
 
-def build_groups(
-    records: Sequence[ImageRecord],
-    pairs: np.ndarray,
-    similarity: np.ndarray,
-    kinds: np.ndarray,
-    threshold: float,
-    options: ScanOptions,
-) -> list[DupGroup]:
-    """Reference-centred groups from scored pairs (exact pairs always count)."""
-    keep = (similarity >= threshold) | (kinds == "exact")
-    p, s, k = pairs[keep], similarity[keep], kinds[keep]
+def edges(
+    result: ScanResult, excluded: Collection[tuple[int, int]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs that link files at the current thresholds: (pairs, score, kind).
+
+    A pair links when it is byte-identical, or its hash similarity reaches ``threshold``, or its
+    deep similarity reaches ``deep_threshold`` (then, if the hashes did not agree, it is of kind
+    ``similar`` and its score is the deep similarity).
+    """
+    opts = result.options
+    sim = np.nan_to_num(result.similarity, nan=-1.0)
+    exact_ = result.kinds == "exact"
+    by_hash = exact_ | (sim >= opts.threshold)
+    score = np.where(exact_, 1.0, sim)
+    kinds = result.kinds.astype(object)
+    link = by_hash.copy()
+    if result.deep_similarity is not None and opts.deep_threshold is not None:
+        deep = np.nan_to_num(result.deep_similarity, nan=-1.0)
+        by_deep = ~by_hash & (deep >= opts.deep_threshold)
+        link |= by_deep
+        score = np.where(by_deep, deep, score)
+        kinds = np.where(by_deep, "similar", kinds)
+    if excluded:
+        ex = {(min(a, b), max(a, b)) for a, b in excluded}
+        lo = np.minimum(result.pairs[:, 0], result.pairs[:, 1])
+        hi = np.maximum(result.pairs[:, 0], result.pairs[:, 1])
+        link &= np.array([(int(a), int(b)) not in ex for a, b in zip(lo, hi, strict=True)], dtype=bool)
+    return result.pairs[link], score[link].astype(np.float32), kinds[link].astype(str)
+
+
+def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | None = None) -> list[DupGroup]:
+    """Reference-centred groups (see :mod:`grouping`) at the result's current thresholds."""
+    records, opts = result.records, result.options
+    p, s, k = edges(result, excluded)
     if len(p) == 0:
         return []
     # Priority after match count: pixels, bytes, then the path (reversed order so that, larger
@@ -173,7 +216,7 @@ def build_groups(
     for g in raw:
         members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
         member_recs = [records[i] for i in g.members]
-        keeper = g.members[choose_keeper(member_recs, options.keep_rules, options.protected)]
+        keeper = g.members[choose_keeper(member_recs, opts.keep_rules, opts.protected)]
         kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
         groups.append(DupGroup(id=0, kind=kind, keep=keeper, reference=g.reference, members=members))
     # Stable presentation order: biggest groups first, then by the keeper's path.
@@ -355,9 +398,20 @@ def scan(
                     copy_of[i] = rep
         if exact_pairs:
             ep = np.array(exact_pairs, dtype=np.int64)
-            early = build_groups(
-                records, ep, np.ones(len(ep), np.float32), np.full(len(ep), "exact"), 1.0, opts
+            partial = ScanResult(
+                roots=roots_abs,
+                options=opts,
+                records=records,
+                features=feats,
+                has_features=has,
+                pairs=ep,
+                similarity=np.ones(len(ep), np.float32),
+                kinds=np.full(len(ep), "exact"),
+                groups=[],
+                errors=errors,
+                stats=stats,
             )
+            early = build_groups(partial)
             yield GroupsFound(early)
 
         # -- 4. decode and hash what the cache lacks --------------------------------------------
@@ -464,26 +518,25 @@ def scan(
 
         # -- 6. groups -------------------------------------------------------------------------
         yield Progress(Phase.GROUP, 0, 1)
-        groups = build_groups(records, pairs, sim, kinds, opts.threshold, opts)
+        result = ScanResult(
+            roots=roots_abs,
+            options=opts,
+            records=records,
+            features=feats,
+            has_features=has,
+            pairs=pairs,
+            similarity=sim.astype(np.float32),
+            kinds=kinds.astype(str),
+            groups=[],
+            errors=errors,
+            stats=stats,
+            warnings=warnings,
+        )
+        result.groups = build_groups(result)
         stats.errors = len(errors)
         stats.seconds = round(time.monotonic() - started, 3)
         yield Progress(Phase.GROUP, 1, 1)
-        yield Finished(
-            ScanResult(
-                roots=roots_abs,
-                options=opts,
-                records=records,
-                features=feats,
-                has_features=has,
-                pairs=pairs,
-                similarity=sim.astype(np.float32),
-                kinds=kinds.astype(str),
-                groups=groups,
-                errors=errors,
-                stats=stats,
-                warnings=warnings,
-            )
-        )
+        yield Finished(result)
     finally:
         if own_cache and cache is not None:
             cache.close()
