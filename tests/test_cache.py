@@ -17,7 +17,7 @@ def _feature_bytes(seed: int) -> bytes:
     rng = np.random.default_rng(seed)
     rec = np.zeros((), dtype=features.FEATURE_DTYPE)
     rec["phash"] = rng.integers(0, 2**63, 8, dtype=np.uint64)
-    rec["tiny"] = rng.integers(0, 255, (16, 16), dtype=np.uint8)
+    rec["thumb"] = rng.integers(0, 255, (32, 32), dtype=np.uint8)
     rec["chroma"] = 12.5
     return rec.tobytes()
 

@@ -496,12 +496,12 @@ def test_features_roundtrip_through_bytes(make_photo: MakePhoto) -> None:
     assert rec.dtype == features.FEATURE_DTYPE
     assert np.array_equal(rec["phash"], f.phash)
     assert np.array_equal(rec["dhash"], f.dhash)
-    assert np.array_equal(rec["tiny"], f.tiny)
+    assert np.array_equal(rec["thumb"], f.thumb)
     assert np.array_equal(rec["colour"], f.colour)
     assert float(rec["chroma"]) == pytest.approx(f.chroma, rel=1e-6)
     assert bool(rec["trimmed"]) is True
     assert rec["phash"].dtype == np.uint64
-    assert f.tiny.shape == (features.TINY, features.TINY)
+    assert f.thumb.shape == (features.THUMB, features.THUMB)
     assert f.colour.shape == (4, 4, 3)
 
 

@@ -10,6 +10,7 @@ only that file: the pool is restarted and the file reported.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -20,6 +21,8 @@ from typing import Any
 
 from . import decoding, features
 from .errors import DecodeError
+
+log = logging.getLogger(__name__)
 
 #: Files per task sent to a worker: large enough to amortise messaging, small enough that a
 #: cancelled scan stops within a second.
@@ -133,8 +136,23 @@ class AnalysisPool:
             return
         queue = deque(todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK))
         suspects: deque[str] = deque()  # files in flight when a worker died: retried one at a time
+        delivered = 0
+        startup_failures = 0
         try:
             while queue or suspects:
+                if startup_failures >= 2:
+                    # Workers die before finishing anything: they cannot start here (a frozen
+                    # build without freeze_support, a broken interpreter). Analyse in-process.
+                    log.warning("worker processes cannot start; analysing images in this process")
+                    rest = list(suspects) + [p for batch in queue for p in batch]
+                    queue.clear()
+                    suspects.clear()
+                    embedder = _make_embedder(self.config.embedder) if self.config.embedder else None
+                    for p in rest:
+                        if should_stop():
+                            return
+                        yield analyse(p, self.config, embedder)
+                    return
                 executor = self._executor = self._executor or self._start()
                 inflight: dict[cf.Future[list[Analysis]], list[str]] = {}
                 broken = False
@@ -152,14 +170,19 @@ class AnalysisPool:
                         try:
                             results = fut.result()
                         except BrokenProcessPool:
-                            if len(batch) == 1 and not inflight and not broken:
+                            if delivered == 0:
+                                suspects.extend(batch)
+                            elif len(batch) == 1 and not inflight and not broken:
                                 yield Analysis(batch[0], error="the image decoder crashed on this file")
                             else:
                                 suspects.extend(batch)
                             broken = True
                             continue
+                        delivered += len(results)
                         yield from results
                 if broken:
+                    if delivered == 0:
+                        startup_failures += 1
                     for batch in inflight.values():
                         suspects.extend(batch)
                     self.close()

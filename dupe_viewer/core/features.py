@@ -5,9 +5,10 @@ What is stored per image (and cached):
 - ``phash``: imagehash pHash (64 bits) of the border-trimmed image, for each of the 8 orientations.
 - ``dhash``: imagehash dHash (64 bits), likewise. A second, differently built hash confirms pHash
   matches: two unrelated photos rarely agree on both.
-- ``tiny``: the trimmed image as 16×16 grayscale (256 bytes), orientation 0. Normalised for
-  brightness and contrast it is the dense descriptor that finds candidate pairs (nearest
-  neighbours), and compared cell by cell it tells a local overlay from a different photo.
+- ``thumb``: the trimmed image as 32×32 grayscale (1 KiB), orientation 0. Averaged down to
+  16×16 and normalised for brightness and contrast it is the dense descriptor that finds
+  candidate pairs (nearest neighbours), and compared cell by cell it tells a local overlay from
+  a different photo; at 32×32 it verifies crops found by deep similarity (:mod:`verify`).
 - ``colour``: a 4×4 grid of mean Y/Cb/Cr (48 bytes) of the trimmed image in orientation 0, to tell a
   colour or brightness edit (or a grayscale copy) from a faithful copy.
 - ``chroma``: mean colourfulness; below :data:`GRAY_CHROMA` the image is treated as grayscale.
@@ -33,7 +34,8 @@ TRIM_TOLERANCE = 24
 #: Never trim away more than this fraction of either side: what remains is the picture.
 TRIM_MAX_FRACTION = 0.35
 
-TINY = 16  # side of the tiny grayscale descriptor
+THUMB = 32  # side of the stored grayscale thumbnail
+TINY = 16  # side of the "tiny image" the hash stage compares (the thumbnail averaged 2×2)
 _HASH_IMAGE_SIZE = 32  # imagehash's pHash works on a 32×32 grayscale image
 
 
@@ -43,7 +45,7 @@ class Features:
 
     phash: np.ndarray  # uint64[8], one per orientation
     dhash: np.ndarray  # uint64[8]
-    tiny: np.ndarray  # uint8[16, 16] grayscale, orientation 0
+    thumb: np.ndarray  # uint8[32, 32] grayscale, orientation 0
     colour: np.ndarray  # uint8[4, 4, 3] mean YCbCr per cell, orientation 0
     chroma: float
     trimmed: bool  # a uniform border was removed before hashing
@@ -119,11 +121,11 @@ def compute(image: Image.Image) -> Features:
         g = transpose_image(gray, k)
         phash[k] = _hash_to_int(imagehash.phash(g))
         dhash[k] = _hash_to_int(imagehash.dhash(g))
-    tiny = np.asarray(content.convert("L").resize((TINY, TINY), Image.Resampling.BOX), dtype=np.uint8)
+    thumb = np.asarray(content.convert("L").resize((THUMB, THUMB), Image.Resampling.BOX), dtype=np.uint8)
     ycc = np.asarray(content.convert("YCbCr").resize((32, 32), Image.Resampling.BOX), dtype=np.float32)
     chroma = float(np.hypot(ycc[..., 1] - 128.0, ycc[..., 2] - 128.0).mean())
     colour = ycc.reshape(4, 8, 4, 8, 3).mean(axis=(1, 3)).round().astype(np.uint8)
-    return Features(phash=phash, dhash=dhash, tiny=tiny, colour=colour, chroma=chroma, trimmed=trimmed)
+    return Features(phash=phash, dhash=dhash, thumb=thumb, colour=colour, chroma=chroma, trimmed=trimmed)
 
 
 #: Fixed-size binary layout of :class:`Features`, used by the cache and for columnar arrays.
@@ -131,22 +133,22 @@ FEATURE_DTYPE = np.dtype(
     [
         ("phash", "<u8", (8,)),
         ("dhash", "<u8", (8,)),
-        ("tiny", "u1", (TINY, TINY)),
+        ("thumb", "u1", (THUMB, THUMB)),
         ("colour", "u1", (4, 4, 3)),
         ("chroma", "<f4"),
         ("trimmed", "u1"),
     ]
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
-#: recomputed. 2: a trim no longer pads an untrimmed side with a row of black.
-FEATURE_VERSION = 2
+#: recomputed. 2: a trim no longer pads an untrimmed side with a row of black. 3: 32×32 thumbnail.
+FEATURE_VERSION = 3
 
 
 def to_record(f: Features) -> np.ndarray:
     rec = np.zeros((), dtype=FEATURE_DTYPE)
     rec["phash"] = f.phash
     rec["dhash"] = f.dhash
-    rec["tiny"] = f.tiny
+    rec["thumb"] = f.thumb
     rec["colour"] = f.colour
     rec["chroma"] = f.chroma
     rec["trimmed"] = f.trimmed
@@ -162,3 +164,9 @@ def from_bytes(blob: bytes) -> np.ndarray:
     if len(blob) != FEATURE_DTYPE.itemsize:
         raise ValueError("feature blob of the wrong size")
     return np.frombuffer(blob, dtype=FEATURE_DTYPE)[0].copy()
+
+
+def tiny_images(thumbs: np.ndarray) -> np.ndarray:
+    """(N, 32, 32) thumbnails -> (N, 16, 16) float32 tiny images (2×2 averages)."""
+    n = thumbs.shape[0]
+    return thumbs.reshape(n, TINY, 2, TINY, 2).astype(np.float32).mean(axis=(2, 4))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import knn
-from .features import TINY
+from .features import TINY, tiny_images
 
 #: Candidates below this descriptor correlation are not worth measuring (measured on the dev
 #: corpus: the lowest true hash-stage pair was 0.62, a grayscale copy of a low-contrast photo).
@@ -44,8 +44,8 @@ def transpose_stack(a: np.ndarray, k: int) -> np.ndarray:
 
 
 def normalised_tiny(tiny: np.ndarray) -> np.ndarray:
-    """(N, 16, 16) uint8 -> float32 zero-mean, unit-norm images (flat images become all zeros)."""
-    t = tiny.astype(np.float32)
+    """(N, 16, 16) tiny images -> float32 zero-mean, unit-norm images (flat ones become all zeros)."""
+    t = tiny.astype(np.float32, copy=True)
     t -= t.mean(axis=(1, 2), keepdims=True)
     norm = np.sqrt((t * t).sum(axis=(1, 2), keepdims=True))
     # A flat image (sky, blank page) has no structure to compare: leave it out of dense matching.
@@ -60,7 +60,7 @@ def candidate_pairs(
     n = len(feats)
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    z = normalised_tiny(feats["tiny"])
+    z = normalised_tiny(tiny_images(feats["thumb"]))
     data = z.reshape(n, -1)
     index = None
     if not (exact or (exact is None and (n <= knn.EXACT_LIMIT or not knn.HAVE_HNSWLIB))):
@@ -108,7 +108,7 @@ def measure(feats: np.ndarray, pairs: np.ndarray, gray_chroma: float = 4.0) -> P
     """Measure candidate ``pairs`` of the feature array ``feats``."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     a, b = pairs[:, 0], pairs[:, 1]
-    z = normalised_tiny(feats["tiny"])
+    z = normalised_tiny(tiny_images(feats["thumb"]))
     za, zb = z[a], z[b]
     corr_k = np.stack([(transpose_stack(za, k) * zb).sum(axis=(1, 2)) for k in range(8)], axis=1)
     orient = corr_k.argmax(axis=1) if len(pairs) else np.empty(0, np.int64)

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
@@ -203,27 +203,56 @@ def edges(
 
 
 def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | None = None) -> list[DupGroup]:
-    """Reference-centred groups (see :mod:`grouping`) at the result's current thresholds."""
+    """Reference-centred groups (see :mod:`grouping`) at the result's current thresholds.
+
+    Byte-identical copies are collapsed onto their representative first (the file that was
+    matched) and join whatever group it joins: a star of exact copies must not out-vote, or
+    split off, the original that all the edited variants matched.
+    """
     records, opts = result.records, result.options
     p, s, k = edges(result, excluded)
     if len(p) == 0:
         return []
+    is_exact = k == "exact"
+    copies: dict[int, list[int]] = {}
+    for rep, copy in p[is_exact]:
+        copies.setdefault(int(rep), []).append(int(copy))
+    p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
     # Priority after match count: pixels, bytes, then the path (reversed order so that, larger
     # first, the alphabetically first path wins).
     priority = [(r.pixels, r.size, _PathDesc(r.path)) for r in records]
-    raw = group_pairs(len(records), p, s, list(k), priority)
+    raw = group_pairs(len(records), p, s, list(k), priority) if len(p) else []
+    grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
         members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
-        member_recs = [records[i] for i in g.members]
-        keeper = g.members[choose_keeper(member_recs, opts.keep_rules, opts.protected)]
-        kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
-        groups.append(DupGroup(id=0, kind=kind, keep=keeper, reference=g.reference, members=members))
+        for m in list(members):
+            grouped_reps.add(m.index)
+            for c in copies.get(m.index, ()):
+                # A copy of the reference is an exact match; a copy of a member relates to the
+                # reference exactly as that member does.
+                kind = "exact" if m.kind == "reference" else m.kind
+                members.append(Member(c, m.similarity, kind))
+        groups.append(_finish_group(records, members, g.reference, opts))
+    for rep, cs in copies.items():
+        if rep not in grouped_reps:
+            members = [Member(rep, 1.0, "reference")] + [Member(c, 1.0, "exact") for c in cs]
+            groups.append(_finish_group(records, members, rep, opts))
     # Stable presentation order: biggest groups first, then by the keeper's path.
     groups.sort(key=lambda g: (-len(g.members), records[g.keep].path))
     for n, g in enumerate(groups, 1):
         g.id = n
     return groups
+
+
+def _finish_group(
+    records: Sequence[ImageRecord], members: list[Member], reference: int, opts: ScanOptions
+) -> DupGroup:
+    keeper = members[
+        choose_keeper([records[m.index] for m in members], opts.keep_rules, opts.protected)
+    ].index
+    kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
+    return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
 
 
 class _PathDesc:
