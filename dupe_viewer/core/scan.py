@@ -25,7 +25,9 @@ from typing import Any
 
 import numpy as np
 
+from . import deep as deep_mod
 from . import exact, matching, scoring
+from . import paths as user_paths
 from .analysis import AnalysisPool, WorkerConfig
 from .cache import FeatureCache
 from .discovery import FileEntry, FileError, discover
@@ -34,6 +36,7 @@ from .grouping import group_pairs
 from .keep import choose_keeper
 from .records import ImageRecord
 from .settings import ScanOptions
+from .vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +126,11 @@ class ScanResult:
     #: P float32: deep (embedding) similarity, NaN where not computed; None without deep matching.
     deep_similarity: np.ndarray | None = None
     deep: dict[str, Any] = field(default_factory=lambda: {"enabled": False, "reason": "not requested"})
+    #: P×4 float32: where one file of a pair is a crop of the other, the crop's window in the
+    #: containing file (x0, y0, x1, y1 as fractions of its sides); NaN rows otherwise.
+    crop_box: np.ndarray | None = None
+    #: P int8: which side of the pair contains the crop (0 or 1), -1 when not a crop.
+    crop_container: np.ndarray | None = None
 
     def regroup(
         self,
@@ -222,10 +230,15 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     # first, the alphabetically first path wins).
     priority = [(r.pixels, r.size, _PathDesc(r.path)) for r in records]
     raw = group_pairs(len(records), p, s, list(k), priority) if len(p) else []
+    crops = _crop_windows(result)
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
         members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
+        if crops:
+            members = _drop_disjoint_crops(members, g.reference, crops)
+            if len(members) < 2 and not copies.get(g.reference):
+                continue
         for m in list(members):
             grouped_reps.add(m.index)
             for c in copies.get(m.index, ()):
@@ -243,6 +256,61 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     for n, g in enumerate(groups, 1):
         g.id = n
     return groups
+
+
+def _crop_windows(result: ScanResult) -> dict[tuple[int, int], np.ndarray]:
+    """(container, crop) record indices -> the crop's window in the container."""
+    if result.crop_box is None or result.crop_container is None:
+        return {}
+    # Only pairs that deep similarity links: when the hashes already match (a rotated or
+    # mirrored copy), the orientation-blind window search says nothing about crops.
+    hash_linked = np.nan_to_num(result.similarity, nan=-1.0) >= result.options.threshold
+    rows = np.flatnonzero((result.crop_container >= 0) & ~hash_linked)
+    out = {}
+    for r in rows:
+        side = int(result.crop_container[r])
+        container, crop = int(result.pairs[r, side]), int(result.pairs[r, 1 - side])
+        out[(container, crop)] = result.crop_box[r]
+    return out
+
+
+def _drop_disjoint_crops(
+    members: list[Member], reference: int, crops: dict[tuple[int, int], np.ndarray]
+) -> list[Member]:
+    """Keep crops of the reference only if they show the same part of it.
+
+    Two crops of one photo that show different parts of it (its left and right halves) are
+    different pictures, even though each is a crop of the reference. Crops are taken largest
+    first; a crop is dropped from the group when, against a crop already kept, less than half
+    of the smaller window lies inside the other.
+    """
+    kept_boxes: list[np.ndarray] = []
+    out: list[Member] = []
+
+    def order_key(m: Member) -> tuple[float, float]:
+        # Larger windows first: a big crop overlaps most others, so it rarely costs one.
+        box = crops.get((reference, m.index))
+        area = 1.0 if box is None else float((box[2] - box[0]) * (box[3] - box[1]))
+        return (-area, -m.similarity)
+
+    for m in sorted(members, key=order_key):
+        box = crops.get((reference, m.index))
+        if box is None:
+            out.append(m)
+            continue
+        if all(_overlap(box, other) >= 0.5 for other in kept_boxes):
+            kept_boxes.append(box)
+            out.append(m)
+    order = {m.index: n for n, m in enumerate(members)}
+    return sorted(out, key=lambda m: order[m.index])
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection of two boxes over the smaller one's area."""
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return float(w * h / smaller) if smaller > 0 else 0.0
 
 
 def _finish_group(
@@ -324,6 +392,8 @@ def scan(
         cache = None
     if cache is not None:
         warnings.extend(cache.warnings)
+    # Raises DeepUnavailable before any work when deep matching is required but impossible.
+    setup, deep_info = deep_mod.resolve(opts.deep, opts.model, opts.deep_threshold)
 
     def cancelled() -> Cancelled:
         stats.seconds = round(time.monotonic() - started, 3)
@@ -444,12 +514,26 @@ def scan(
             yield GroupsFound(early)
 
         # -- 4. decode and hash what the cache lacks --------------------------------------------
+        vectors: dict[int, np.ndarray] = {}  # record index -> embedding (representatives only)
+        if setup is not None and cache is not None:
+            rep_paths = [records[i].path for i in range(len(records)) if copy_of[i] == i and has[i]]
+            try:
+                found = cache.embeddings(rep_paths, setup.model_id)
+            except sqlite3.DatabaseError:
+                found = {}
+            index_of = {r.path: i for i, r in enumerate(records)}
+            vectors = {index_of[p]: v for p, v in found.items()}
         todo_idx = [
-            i for i in range(len(records)) if not has[i] and records[i].error is None and copy_of[i] == i
+            i
+            for i in range(len(records))
+            if copy_of[i] == i
+            and records[i].error is None
+            and (not has[i] or (setup is not None and i not in vectors))
         ]
         by_path = {records[i].path: i for i in todo_idx}
         stats.decoded = 0
         pending: list[tuple[ImageRecord, bytes | None]] = []
+        pending_vectors: list[tuple[str, np.ndarray]] = []
 
         def flush() -> None:
             nonlocal cache
@@ -458,12 +542,19 @@ def scan(
                 return
             try:
                 cache.store(pending)
+                if setup is not None and pending_vectors:
+                    cache.store_embeddings(pending_vectors, setup.model_id)
             except sqlite3.DatabaseError as exc:
                 cache.recover(exc)
                 warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
             pending.clear()
+            pending_vectors.clear()
 
-        config = WorkerConfig(decode_size=opts.decode_size, max_pixels=opts.max_pixels)
+        config = WorkerConfig(
+            decode_size=opts.decode_size,
+            max_pixels=opts.max_pixels,
+            embedder=(setup.spec.to_dict(), str(setup.model_path)) if setup is not None else None,
+        )
         total = len(todo_idx)
         yield Progress(Phase.DECODE, 0, total)
         with AnalysisPool(config, opts.workers) as apool:
@@ -480,6 +571,9 @@ def scan(
                 if res.features is not None and res.error is None:
                     feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
                     has[i] = True
+                    if res.embedding is not None:
+                        vectors[i] = np.frombuffer(res.embedding, dtype=np.float32).copy()
+                        pending_vectors.append((r.path, vectors[i]))
                 stats.decoded += 1
                 if res.error is None or not res.error.startswith(_TRANSIENT_ERRORS):
                     pending.append((r, res.features if res.error is None else None))
@@ -532,10 +626,21 @@ def scan(
         if should_stop():
             yield cancelled()
             return
+        deep_rows = None
+        if setup is not None:
+            deep_rows, deep_cand = _deep_candidates(setup, records, reps, vectors, roots_abs, warnings, cache)
+            cand = np.unique(np.concatenate([cand.reshape(-1, 2), deep_cand.reshape(-1, 2)]), axis=0)
         meas = matching.measure(feats[reps], cand)
         sim = scoring.hash_similarity(meas)
         kinds = scoring.classify(meas, sim, feats["trimmed"][reps])
         keep = sim >= opts.min_threshold
+        deep_sim = crop_box = crop_in = None
+        if deep_rows is not None:
+            deep_sim, crop_box, crop_in = _deep_scores(cand, deep_rows, vectors, reps, feats, sim)
+            # A deep-only pair whose best window was a crop is an edit; otherwise just similar.
+            kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
+            keep |= np.nan_to_num(deep_sim, nan=0.0) >= min(setup.threshold, DEEP_KEEP_MIN)
+            deep_sim, crop_box, crop_in = deep_sim[keep], crop_box[keep], crop_in[keep]
         pairs = reps[cand[keep]] if len(cand) else np.empty((0, 2), np.int64)
         sim, kinds = sim[keep], kinds[keep]
         if exact_pairs:
@@ -543,6 +648,10 @@ def scan(
             pairs = np.concatenate([ep, pairs.reshape(-1, 2)])
             sim = np.concatenate([np.ones(len(ep), np.float32), sim])
             kinds = np.concatenate([np.full(len(ep), "exact"), kinds])
+            if deep_sim is not None:
+                deep_sim = np.concatenate([np.ones(len(ep), np.float32), deep_sim])
+                crop_box = np.concatenate([np.full((len(ep), 4), np.nan, np.float32), crop_box])
+                crop_in = np.concatenate([np.full(len(ep), -1, np.int8), crop_in])
         yield Progress(Phase.MATCH, 1, 1)
 
         # -- 6. groups -------------------------------------------------------------------------
@@ -560,7 +669,13 @@ def scan(
             errors=errors,
             stats=stats,
             warnings=warnings,
+            deep_similarity=deep_sim,
+            crop_box=crop_box,
+            crop_container=crop_in,
+            deep=deep_info,
         )
+        if setup is not None:
+            opts.deep_threshold = setup.threshold
         result.groups = build_groups(result)
         stats.errors = len(errors)
         stats.seconds = round(time.monotonic() - started, 3)
@@ -596,3 +711,78 @@ def run_scan(
         if isinstance(event, Cancelled):
             return None
     return None
+
+
+#: Deep pairs at or above this verified score are kept for regrouping (the slider's floor).
+DEEP_KEEP_MIN = 0.8
+
+
+def _deep_candidates(
+    setup: deep_mod.DeepSetup,
+    records: Sequence[ImageRecord],
+    reps: np.ndarray,
+    vectors: dict[int, np.ndarray],
+    roots: Sequence[str],
+    warnings: list[str],
+    cache: FeatureCache | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs from the persisted vector index, as positions into ``reps``.
+
+    Returns (rows of ``reps`` that have an embedding, pairs over ``reps`` positions).
+    """
+    rows = np.array([k for k, i in enumerate(reps) if int(i) in vectors], dtype=np.int64)
+    if len(rows) == 0:
+        return rows, np.empty((0, 2), np.int64)
+    mat = np.stack([vectors[int(reps[k])] for k in rows]).astype(np.float32)
+    directory = user_paths.cache_dir() / "vectors" if cache is not None else None
+    index = VectorIndex(setup.model_id, mat.shape[1], directory)
+    warnings.extend(index.warnings)
+    rec = [records[int(reps[k])] for k in rows]
+    labels = index.sync([r.path for r in rec], [(r.size, r.mtime_ns) for r in rec], mat)
+    index.forget_missing(roots, {r.path for r in records})
+    pairs, _ = deep_mod.candidate_pairs(index, labels, mat)
+    try:
+        index.save()
+    except OSError as exc:
+        warnings.append(f"Could not save the vector index ({exc}); it will be rebuilt next time.")
+    return rows, rows[pairs] if len(pairs) else pairs
+
+
+def _deep_scores(
+    cand: np.ndarray,
+    deep_rows: np.ndarray,
+    vectors: dict[int, np.ndarray],
+    reps: np.ndarray,
+    feats: np.ndarray,
+    hash_sim: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Verified deep similarity per candidate pair (NaN without embeddings), and for pairs where
+    one is a crop of the other the window (P×4, NaN otherwise) and which side contains it."""
+    score = np.full(len(cand), np.nan, dtype=np.float32)
+    box = np.full((len(cand), 4), np.nan, dtype=np.float32)
+    container = np.full(len(cand), -1, dtype=np.int8)
+    if len(cand) == 0:
+        return score, box, container
+    has_vec = np.zeros(len(reps), dtype=bool)
+    has_vec[deep_rows] = True
+    idx = np.flatnonzero(has_vec[cand[:, 0]] & has_vec[cand[:, 1]])
+    if len(idx) == 0:
+        return score, box, container
+    a, b = reps[cand[idx, 0]], reps[cand[idx, 1]]
+    va = np.stack([vectors[int(i)] for i in a])
+    vb = np.stack([vectors[int(i)] for i in b])
+    cos = np.einsum("ij,ij->i", va, vb).astype(np.float32)
+    # Verification costs ~1 ms a pair: only where the cosine leaves the verdict open and the
+    # hashes have not already shown a faithful copy (which verifies as the whole image).
+    faithful = hash_sim[idx] >= scoring.NEAR_SIMILARITY
+    todo = (cos >= deep_mod.CANDIDATE_MIN_COS) & ~faithful
+    score[idx[faithful]] = (cos[faithful] + 1.0) / 2.0
+    if todo.any():
+        t = np.flatnonzero(todo)
+        s, bx, ct = deep_mod.verified_scores(cos[t], feats["thumb"][a[t]], feats["thumb"][b[t]])
+        score[idx[t]] = s
+        box[idx[t]] = bx
+        container[idx[t]] = ct
+    rest = ~todo & ~faithful
+    score[idx[rest]] = cos[rest] / 2.0
+    return score, box, container
