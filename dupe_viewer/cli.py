@@ -155,6 +155,12 @@ def run_scan_command(args: argparse.Namespace) -> int:
         opts.threshold = args.threshold
         opts.min_threshold = min(opts.min_threshold, args.threshold)
 
+    from .core.deep import DeepUnavailable, resolve
+
+    try:
+        resolve(opts.deep, opts.model, opts.deep_threshold)  # fail before scanning, not after
+    except DeepUnavailable as exc:
+        raise UsageError(str(exc)) from None
     printer = ProgressPrinter(quiet=args.quiet)
     result = None
     gen = scan(args.paths, opts)

@@ -11,7 +11,6 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-import onnx
 import onnxruntime as ort
 import pytest
 from onnx import TensorProto, helper, numpy_helper
@@ -29,6 +28,7 @@ from dupe_viewer.core.embedding import (
     rmac_regions,
 )
 from dupe_viewer.core.models import ModelError
+from tests.onnx_models import conv_model, save_model
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -54,39 +54,10 @@ def shared_models() -> Path:
     return folder
 
 
-def _model(nodes, inputs, outputs, inits, path: Path) -> Path:
-    model = helper.make_model(
-        helper.make_graph(nodes, "test", inputs, outputs, inits),
-        opset_imports=[helper.make_opsetid("", 13)],
-        ir_version=8,  # onnx's newest IR can be newer than onnxruntime supports
-    )
-    onnx.checker.check_model(model)
-    onnx.save(model, str(path))
-    return path
-
-
-def conv_model(path: Path, size: int = 32) -> Path:
-    """[1,3,size,size] → Conv 3×3/2 (8 channels) → Relu: a small fully convolutional net."""
-    rng = np.random.default_rng(0)
-    return _model(
-        [
-            helper.make_node("Conv", ["x", "w", "b"], ["c"], strides=[2, 2], kernel_shape=[3, 3]),
-            helper.make_node("Relu", ["c"], ["fmap"]),
-        ],
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, size, size])],
-        [helper.make_tensor_value_info("fmap", TensorProto.FLOAT, [1, 8, None, None])],
-        [
-            numpy_helper.from_array(rng.normal(0, 0.1, (8, 3, 3, 3)).astype(np.float32), "w"),
-            numpy_helper.from_array(np.full(8, 0.05, np.float32), "b"),
-        ],
-        path,
-    )
-
-
 def identity_model(path: Path, layout: str, dtype: int, size: int = 16) -> Path:
     """Passes the (float-cast) input through, so pooled outputs expose the preprocessing."""
     shape = [1, 3, size, size] if layout == "NCHW" else [1, size, size, 3]
-    return _model(
+    return save_model(
         [helper.make_node("Cast", ["x"], ["y"], to=TensorProto.FLOAT)],
         [helper.make_tensor_value_info("x", dtype, shape)],
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, shape)],
@@ -265,7 +236,7 @@ def test_preprocessing_nhwc_uint8(tmp_path: Path) -> None:
 
 def test_fixed_batch_model_is_run_one_by_one(tmp_path: Path) -> None:
     shape = numpy_helper.from_array(np.array([1, -1], np.int64), "shape")
-    path = _model(
+    path = save_model(
         [
             helper.make_node("GlobalAveragePool", ["x"], ["gap"]),
             helper.make_node("Reshape", ["gap", "shape"], ["vector"]),

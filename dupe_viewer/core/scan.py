@@ -187,7 +187,8 @@ def edges(
 
     A pair links when it is byte-identical, or its hash similarity reaches ``threshold``, or its
     deep similarity reaches ``deep_threshold`` (then, if the hashes did not agree, it is of kind
-    ``similar`` and its score is the deep similarity).
+    ``edited`` when verification found it to be a crop, else ``similar``, and its score is the
+    deep similarity).
     """
     opts = result.options
     sim = np.nan_to_num(result.similarity, nan=-1.0)
@@ -201,7 +202,9 @@ def edges(
         by_deep = ~by_hash & (deep >= opts.deep_threshold)
         link |= by_deep
         score = np.where(by_deep, deep, score)
-        kinds = np.where(by_deep, "similar", kinds)
+        # Verified as a window of the other: a crop, i.e. an edit; otherwise merely similar.
+        crop = result.crop_container >= 0 if result.crop_container is not None else np.zeros(len(deep), bool)
+        kinds = np.where(by_deep, np.where(crop, "edited", "similar"), kinds)
     if excluded:
         ex = {(min(a, b), max(a, b)) for a, b in excluded}
         lo = np.minimum(result.pairs[:, 0], result.pairs[:, 1])

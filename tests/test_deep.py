@@ -1,0 +1,237 @@
+"""Deep similarity in the scan: a tiny ONNX model built here, the vector index, verification.
+
+The real SqueezeNet is exercised in test_models.py (download, preparation) and in
+test_deep_real.py (quality on real photos, from ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from dupe_viewer.core import ScanOptions, models, run_scan
+from dupe_viewer.core.deep import DeepUnavailable
+from dupe_viewer.core.features import THUMB
+from dupe_viewer.core.vector_index import VectorIndex
+from dupe_viewer.core.verify import crop_scores
+from tests.conftest import photo
+from tests.onnx_models import conv_model
+
+# A random conv net is a poor descriptor (everything scores ~0.8): its recommended threshold is
+# set higher than the real model's, as a user would for such a model.
+TINY_SPEC = {
+    "id": "tiny",
+    "input_size": 64,
+    "pooling": "gem",
+    "scale": 1 / 255,
+    "resize": "squash",
+    "similar_similarity": 0.9,
+}
+
+
+@pytest.fixture
+def tiny_model(tmp_path: Path) -> models.ModelSpec:
+    return models.install_from_file(conv_model(tmp_path / "tiny.onnx", size=64, channels=16), TINY_SPEC)
+
+
+def _thumb(img: Image.Image) -> np.ndarray:
+    return np.asarray(img.convert("L").resize((THUMB, THUMB), Image.Resampling.BOX), dtype=np.uint8)
+
+
+def test_verification_finds_the_crop_window() -> None:
+    img = photo(7, (400, 300))
+    crop = img.crop((100, 60, 380, 270))  # 70 % × 70 % of the sides
+    other = photo(8, (400, 300))
+    score, area, box, container = crop_scores(
+        np.stack([_thumb(img), _thumb(img)]), np.stack([_thumb(crop), _thumb(other)])
+    )
+    assert score[0] > 0.9 and score[1] < 0.7
+    assert area[0] == pytest.approx(0.49, abs=0.05)
+    assert container[0] == 0  # the crop lies in the first image
+    np.testing.assert_allclose(box[0], [0.25, 0.2, 0.95, 0.9], atol=0.07)
+
+
+def test_halves_do_not_verify_as_each_other() -> None:
+    img = photo(9, (400, 300))
+    left, right = img.crop((0, 0, 200, 300)), img.crop((200, 0, 400, 300))
+    score, _, _, _ = crop_scores(_thumb(left)[None], _thumb(right)[None])
+    full, _, _, _ = crop_scores(_thumb(img)[None], _thumb(left)[None])
+    assert full[0] > 0.9
+    assert score[0] < full[0] - 0.2
+
+
+def _library(root: Path) -> dict[str, Path]:
+    files = {}
+    root.mkdir(parents=True, exist_ok=True)
+    for s in range(3):
+        img = photo(300 + s, (480, 360))
+        files[f"orig{s}"] = root / f"orig{s}.png"
+        img.save(files[f"orig{s}"])
+        files[f"crop{s}"] = root / "crops" / f"crop{s}.png"
+        files[f"crop{s}"].parent.mkdir(exist_ok=True)
+        img.crop((48, 36, 456, 342)).save(files[f"crop{s}"])  # 85 % × 85 %
+    img = photo(400, (480, 360))
+    files["whole"] = root / "pano.png"
+    img.save(files["whole"])
+    files["left"] = root / "halves" / "left.png"
+    files["left"].parent.mkdir(exist_ok=True)
+    img.crop((0, 0, 240, 360)).save(files["left"])
+    files["right"] = root / "halves" / "right.png"
+    img.crop((240, 0, 480, 360)).save(files["right"])
+    for s in range(6):
+        photo(500 + s, (480, 360)).save(root / f"other{s}.png")
+    return files
+
+
+def _groups(result) -> list[set[str]]:
+    return [{Path(result.records[m.index].path).name for m in g.members} for g in result.groups]
+
+
+def test_deep_scan_finds_crops_without_grouping_halves(tiny_model, tmp_path: Path) -> None:
+    files = _library(tmp_path / "lib")
+    hashes_only = run_scan([tmp_path / "lib"], ScanOptions(deep=False))
+    assert hashes_only is not None and hashes_only.deep["enabled"] is False
+    assert not any({"orig0.png", "crop0.png"} <= g for g in _groups(hashes_only))
+
+    result = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert result is not None
+    assert result.deep["enabled"] is True and result.deep["model"] == "tiny"
+    groups = _groups(result)
+    for s in range(3):
+        assert any({f"orig{s}.png", f"crop{s}.png"} <= g for g in groups), groups
+    assert not any({"left.png", "right.png"} <= g for g in groups)
+    crop_member = next(
+        m for g in result.groups for m in g.members if result.records[m.index].path == str(files["crop0"])
+    )
+    assert crop_member.kind == "edited"
+    assert result.deep_similarity is not None and len(result.deep_similarity) == len(result.pairs)
+
+
+def test_deep_rescan_uses_cached_embeddings_and_index(
+    tiny_model, tmp_path: Path, isolated_home: Path
+) -> None:
+    _library(tmp_path / "lib")
+    first = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    index_dir = next((isolated_home / "cache" / "vectors").iterdir())
+    meta = json.loads((index_dir / "meta.json").read_text())
+    assert meta["count"] == first.stats.files
+    second = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert second.stats.decoded == 0
+    assert _groups(first) == _groups(second)
+    # A new file is added to the index, a deleted one is marked deleted, nothing is rebuilt.
+    photo(777, (480, 360)).save(tmp_path / "lib" / "new.png")
+    (tmp_path / "lib" / "other0.png").unlink()
+    third = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert third.stats.decoded == 1
+    idx = VectorIndex(tiny_model.cache_id, tiny_model.dim, isolated_home / "cache" / "vectors")
+    assert len(idx) == third.stats.files
+    assert str(tmp_path / "lib" / "new.png") in idx.label_of
+    assert str(tmp_path / "lib" / "other0.png") not in idx.label_of
+    assert len(idx.paths) == first.stats.files + 1  # grown by one label, not rebuilt
+
+
+def test_corrupt_index_is_rebuilt_with_warning(tiny_model, tmp_path: Path, isolated_home: Path) -> None:
+    _library(tmp_path / "lib")
+    run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    index_file = next((isolated_home / "cache" / "vectors").iterdir()) / "index.bin"
+    data = bytearray(index_file.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
+    index_file.write_bytes(bytes(data))
+    again = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert any("vector index" in w and "rebuilt" in w for w in again.warnings)
+    assert any({"orig0.png", "crop0.png"} <= g for g in _groups(again))
+
+
+def test_changing_the_model_reembeds(tiny_model, tmp_path: Path) -> None:
+    _library(tmp_path / "lib")
+    run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    models.install_from_file(
+        conv_model(tmp_path / "tiny2.onnx", size=64, channels=12), {**TINY_SPEC, "id": "tiny2"}
+    )
+    other = run_scan([tmp_path / "lib"], ScanOptions(deep=True, model="tiny2"))
+    assert other.deep["model"] == "tiny2"
+    assert other.stats.decoded == other.stats.files  # embeddings are per model
+    back = run_scan([tmp_path / "lib"], ScanOptions(deep=True, model="tiny"))
+    assert back.stats.decoded == 0  # the first model's embeddings are still cached
+
+
+def test_deep_required_without_model(tmp_path: Path) -> None:
+    photo(1).save(tmp_path / "a.png")
+    with pytest.raises(DeepUnavailable, match="models install"):
+        run_scan([tmp_path], ScanOptions(deep=True))
+    auto = run_scan([tmp_path], ScanOptions())
+    assert auto.deep["enabled"] is False and "no model installed" in auto.deep["reason"]
+
+
+def test_cli_deep_without_model_is_a_clear_error(tmp_path: Path, isolated_home: Path) -> None:
+    photo(1).save(tmp_path / "a.png")
+    env = {"DUPE_VIEWER_HOME": str(isolated_home), "PATH": "/usr/bin:/bin"}
+    res = subprocess.run(
+        [sys.executable, "-m", "dupe_viewer", "scan", str(tmp_path), "--deep"],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0 and "models install" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_report_says_deep_is_off(tmp_path: Path, isolated_home: Path) -> None:
+    photo(1).save(tmp_path / "a.png")
+    out = tmp_path / "r.json"
+    res = subprocess.run(
+        [sys.executable, "-m", "dupe_viewer", "scan", str(tmp_path), "--report", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        env={"DUPE_VIEWER_HOME": str(isolated_home), "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(out.read_text())
+    assert report["deep"]["enabled"] is False and "models install" in report["deep"]["reason"]
+
+
+def test_query_by_example(tiny_model, tmp_path: Path) -> None:
+    from dupe_viewer.core.query import query
+
+    _library(tmp_path / "lib")
+    probe = tmp_path / "probe.jpg"
+    Image.open(tmp_path / "lib" / "orig1.png").resize((240, 180)).save(probe, quality=80)
+    hits, result = query(probe, [tmp_path / "lib"], ScanOptions(deep=True), top=3)
+    assert result.deep["enabled"]
+    assert Path(hits[0].path).name == "orig1.png" and hits[0].kind == "near" and hits[0].score > 0.95
+    assert [Path(h.path).name for h in hits[:2]] == ["orig1.png", "crop1.png"] or hits[1].score < hits[
+        0
+    ].score
+    hashes, _ = query(probe, [tmp_path / "lib"], ScanOptions(deep=False), top=1)
+    assert Path(hashes[0].path).name == "orig1.png" and hashes[0].deep_similarity is None
+
+
+def test_query_cli(tmp_path: Path, isolated_home: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for s in range(5):
+        photo(600 + s, (300, 200)).save(lib / f"p{s}.png")
+    env = {"DUPE_VIEWER_HOME": str(isolated_home), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    res = subprocess.run(
+        [sys.executable, "-m", "dupe_viewer", "query", str(lib / "p3.png"), "--in", str(lib), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["results"][0]["path"] == str(lib / "p3.png") and out["results"][0]["score"] == 1.0
+    bad = subprocess.run(
+        [sys.executable, "-m", "dupe_viewer", "query", str(lib / "nope.png"), "--in", str(lib)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert bad.returncode == 2 and "no such image" in bad.stderr

@@ -1,0 +1,44 @@
+"""Deep similarity with the real SqueezeNet model on real photos (from ../shared; skipped without).
+
+The full-size figures come from tests/benchmarks/quality.py on the dev corpus (README); this runs
+the small corpus so that a regression in the deep stage fails the suite.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dupe_viewer.core import ScanOptions, models, run_scan
+from dupe_viewer.core.evaluate import load_truth, pair_metrics
+
+BENCH = Path(__file__).resolve().parent / "benchmarks"
+
+
+def test_small_corpus_deep_quality(shared_dir: Path, tmp_path: Path) -> None:
+    spec = models.install_from_file(shared_dir / "models" / "SqueezeNet_fp16.onnx")
+    assert spec.id == models.DEFAULT_MODEL_ID
+    corpus = tmp_path / "corpus"
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "make_corpus.py"),
+            str(corpus),
+            "--small",
+            "--photos",
+            str(shared_dir / "photos"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    result = run_scan([corpus], ScanOptions(use_cache=False))
+    assert result is not None and result.deep["enabled"] is True
+    groups = [[result.records[m.index].path for m in g.members] for g in result.groups]
+    metrics = pair_metrics(load_truth(corpus / "truth.json"), groups, corpus)
+    assert metrics["fp"] == 0, metrics["false_positives"]
+    assert metrics["hard_negative_grouped"]["count"] == 0
+    by_kind = metrics["recall_by_kind"]
+    for kind in ("crop_small", "crop_large", "tilt"):
+        assert by_kind[kind]["tp"] == by_kind[kind]["total"], (kind, by_kind[kind])
+    assert metrics["recall"] >= 0.95
