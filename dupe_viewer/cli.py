@@ -231,19 +231,19 @@ def _optional_parsers():
     """Subcommands that live in other modules (added as those features exist)."""
     out = []
     try:
-        from .core.model_cli import add_models_parser
+        from .cli_models import add_models_parser
 
         out.append(add_models_parser)
     except ImportError:
         pass
     try:
-        from .core.query_cli import add_query_parser
+        from .cli_query import add_query_parser
 
         out.append(add_query_parser)
     except ImportError:
         pass
     try:
-        from .core.eval_cli import add_eval_parser
+        from .cli_eval import add_eval_parser
 
         out.append(add_eval_parser)
     except ImportError:
@@ -255,15 +255,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "scan":
         return run_scan_command(args)
     if args.command == "models":
-        from .core.model_cli import run_models
+        from .cli_models import run_models
 
         return run_models(args)
     if args.command == "query":
-        from .core.query_cli import run_query
+        from .cli_query import run_query
 
         return run_query(args)
     if args.command == "eval":
-        from .core.eval_cli import run_eval
+        from .cli_eval import run_eval
 
         return run_eval(args)
     raise UsageError(f"unknown command {args.command}")

@@ -22,8 +22,8 @@ import onnxruntime as ort
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
+from dupe_viewer.cli_models import add_models_parser, run_models
 from dupe_viewer.core import models
-from dupe_viewer.core.model_cli import add_models_parser, run_models
 from dupe_viewer.core.models import ModelError, ModelSpec
 
 SQUEEZENET = "SqueezeNet_fp16.onnx"
@@ -177,7 +177,7 @@ def test_spec_rejects_unknown_keys_and_bad_values() -> None:
 
 def test_cache_id_tracks_what_changes_the_vectors() -> None:
     spec = models.default_spec()
-    assert spec.cache_id.startswith("squeezenet1.1@1-")
+    assert spec.cache_id.startswith(f"squeezenet1.1@{spec.version}-")
     assert models.ModelSpec.from_dict({**spec.to_dict(), "version": "2"}).cache_id != spec.cache_id
     assert models.ModelSpec.from_dict({**spec.to_dict(), "pooling": "gap"}).cache_id != spec.cache_id
     same = models.ModelSpec.from_dict({**spec.to_dict(), "near_similarity": 0.99, "dim": 7})

@@ -23,12 +23,12 @@ def add_query_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser
 
 
 def run_query(args: argparse.Namespace) -> int:
-    from ..cli import ProgressPrinter, UsageError
-    from .deep import DeepUnavailable
-    from .errors import DupeViewerError
-    from .query import query
-    from .scan import Progress
-    from .settings import ScanOptions
+    from .cli import ProgressPrinter, UsageError
+    from .core.deep import DeepUnavailable
+    from .core.errors import DupeViewerError
+    from .core.query import query
+    from .core.scan import Progress
+    from .core.settings import ScanOptions
 
     if not os.path.isfile(args.image):
         raise UsageError(f"no such image file: {args.image}")
