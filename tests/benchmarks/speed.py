@@ -15,6 +15,8 @@ What is compared, on the same files after one untimed pass that puts them in the
 - **engine cold**: ``run_scan`` with an empty feature cache (discovery, content hashing, DCT-scaled
   decode, 8-orientation hashes, matching, grouping) on all cores.
 - **engine warm**: the same scan again; everything comes from the cache.
+- with ``--model FILE`` (e.g. ``../shared/models/SqueezeNet_fp16.onnx``): **deep cold**, a cold
+  scan with deep similarity, to show what embedding adds per image over hash-only.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def main() -> int:
     ap.add_argument("--smoke", action="store_true", help="tiny generated corpus, for CI")
     ap.add_argument("--workers", type=int, default=0, help="engine worker processes (0: all cores)")
     ap.add_argument("--count", type=int, default=90, help="files to generate when no corpus is given")
+    ap.add_argument("--model", help="an ONNX model file: also time a cold deep scan (installed in a tmp dir)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,6 +103,17 @@ def main() -> int:
             t = time.perf_counter()
             warm = run_scan([corpus], opts, cache=cache)
             t_warm = time.perf_counter() - t
+        t_deep = None
+        if args.model:
+            os.environ["DUPE_VIEWER_HOME"] = str(tmp_path / "home")
+            from dupe_viewer.core import models
+
+            models.install_from_file(args.model)
+            with FeatureCache(tmp_path / "cache-deep.sqlite3") as cache:
+                t = time.perf_counter()
+                deep = run_scan([corpus], ScanOptions(workers=args.workers, deep=True), cache=cache)
+                t_deep = time.perf_counter() - t
+            assert deep is not None and deep.deep["enabled"]
         assert cold is not None and warm is not None
         n = len(paths)
         print(f"{'':22}{'seconds':>9}{'ms/file':>10}{'files/s':>9}")
@@ -111,6 +125,8 @@ def main() -> int:
             print(f"{name:22}{secs:9.2f}{1000 * secs / n:10.1f}{n / secs:9.1f}")
         print(f"cold speed-up vs baseline: {t_base / t_cold:.1f}×   (target ≥ 4×)")
         print(f"warm speed-up vs cold:     {t_cold / t_warm:.1f}×   (target ≥ 20×)")
+        if t_deep is not None:
+            print(f"deep similarity adds {1000 * (t_deep - t_cold) / n:.1f} ms per image to a cold scan")
         print(
             f"cold scan: {cold.stats.decoded} decoded, {cold.stats.copies} identical copies skipped, "
             f"{len(cold.groups)} groups; warm scan: {warm.stats.decoded} decoded, "
