@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 1
 PARAMS = {"space": "ip", "M": 16, "ef_construction": 200}
 #: ef used for queries: measured recall of true near-duplicate neighbours (see the README).
-QUERY_EF = 128
+QUERY_EF = 64
 
 
 def _digest(path: Path) -> str:
