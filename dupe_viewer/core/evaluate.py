@@ -486,3 +486,31 @@ def evaluate_report(
 ) -> dict[str, Any]:
     """Convenience: load both files and return :func:`pair_metrics`."""
     return pair_metrics(load_truth(Path(truth_path)), load_report_groups(report), root)
+
+
+def ranked_from_report(
+    report: str | os.PathLike[str] | Mapping[str, Any],
+) -> dict[str, list[tuple[str, float]]]:
+    """Ranked result lists implied by a report's groups, for :func:`retrieval_metrics`.
+
+    Each member of a group queries the rest of its group. The reference's results are the members
+    by their similarity to it; another member's results are the reference first, then the others
+    by their similarity to the reference (the report stores similarities to the reference only).
+    Files outside every group rank nothing, which counts against recall-sensitive mAP as it should.
+    """
+    if isinstance(report, Mapping):
+        data = report
+    else:
+        with open(report, encoding="utf-8") as fh:
+            data = json.load(fh)
+    ranked: dict[str, list[tuple[str, float]]] = {}
+    for group in data.get("groups", []):
+        members = [(m["path"], float(m.get("similarity", 0.0))) for m in group.get("members", [])]
+        if not members:
+            continue
+        ref = members[0]
+        by_sim = sorted(members[1:], key=lambda m: -m[1])
+        ranked[ref[0]] = by_sim
+        for path, sim in members[1:]:
+            ranked[path] = [(ref[0], sim)] + [m for m in by_sim if m[0] != path]
+    return ranked
