@@ -22,8 +22,6 @@ from functools import cache
 import numpy as np
 import scipy.fft
 
-from .features import THUMB
-
 #: Fractions of the side a crop may keep, per axis.
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 #: Crops that change the aspect ratio more than this (per-axis fraction difference) are not
@@ -35,7 +33,7 @@ _CHUNK = 256
 
 
 @cache
-def _area_matrix(out: int, inp: int = THUMB) -> np.ndarray:
+def _area_matrix(out: int, inp: int) -> np.ndarray:
     """(out × inp) matrix that box-resamples a length-``inp`` signal to length ``out``."""
     m = np.zeros((out, inp), dtype=np.float32)
     scale = inp / out
@@ -72,23 +70,24 @@ class _Side:
 def _best_ncc(big: _Side, small: _Side, fx: float, fy: float) -> tuple[np.ndarray, np.ndarray]:
     """For each pair: best NCC of ``small`` scaled to (fy, fx) of the side, over windows of
     ``big``, and that window as (x0, y0, x1, y1) in fractions of ``big``'s sides."""
-    th, tw = max(4, round(THUMB * fy)), max(4, round(THUMB * fx))
-    t = np.einsum("ij,pjk,lk->pil", _area_matrix(th), small.x, _area_matrix(tw), optimize=True)
+    side = big.x.shape[1]
+    th, tw = max(4, round(side * fy)), max(4, round(side * fx))
+    t = np.einsum("ij,pjk,lk->pil", _area_matrix(th, side), small.x, _area_matrix(tw, side), optimize=True)
     t -= t.mean(axis=(1, 2), keepdims=True)
     tnorm = np.sqrt((t * t).sum(axis=(1, 2)))
     padded = np.zeros_like(small.x)
     padded[:, :th, :tw] = t
     # Cross-correlation by FFT; with the template in the top-left corner, the valid offsets
     # (y <= H-th, x <= W-tw) never wrap around.
-    corr = scipy.fft.irfft2(big.fft * np.conj(scipy.fft.rfft2(padded)), s=(THUMB, THUMB))
-    num = corr[:, : THUMB - th + 1, : THUMB - tw + 1]
+    corr = scipy.fft.irfft2(big.fft * np.conj(scipy.fft.rfft2(padded)), s=(side, side))
+    num = corr[:, : side - th + 1, : side - tw + 1]
     n = th * tw
     wsum = _window_sums(big.sum, th, tw)
     wvar = np.maximum(_window_sums(big.sq, th, tw) - wsum * wsum / n, 0.0)
     ncc = (num / (np.sqrt(wvar) * tnorm[:, None, None] + 1e-3)).reshape(len(num), -1)
     at = ncc.argmax(axis=1)
-    y, x = np.divmod(at, THUMB - tw + 1)
-    box = np.stack([x, y, x + tw, y + th], axis=1).astype(np.float32) / THUMB
+    y, x = np.divmod(at, side - tw + 1)
+    box = np.stack([x, y, x + tw, y + th], axis=1).astype(np.float32) / side
     return ncc[np.arange(len(ncc)), at], box
 
 
