@@ -45,7 +45,9 @@ def test_importing_the_engine_loads_no_qt() -> None:
 
 
 def test_import_linter_contract() -> None:
-    exe = shutil.which("lint-imports")
+    # The venv running the tests may not be on PATH (.ci/run calls .venv/bin/python directly).
+    local = Path(sys.executable).parent / "lint-imports"
+    exe = str(local) if local.exists() else shutil.which("lint-imports")
     if exe is None:
         pytest.skip("import-linter is not installed (pip install -e .[test])")
     res = subprocess.run([exe], cwd=REPO, capture_output=True, text=True)

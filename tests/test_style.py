@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_ruff_clean() -> None:
-    exe = shutil.which("ruff")
+    # The venv running the tests may not be on PATH (.ci/run calls .venv/bin/python directly).
+    local = Path(sys.executable).parent / "ruff"
+    exe = str(local) if local.exists() else shutil.which("ruff")
     if exe is None:
         pytest.skip("ruff is not installed (pip install -e .[test])")
     res = subprocess.run([exe, "check", "dupe_viewer", "tests"], cwd=REPO, capture_output=True, text=True)
