@@ -178,7 +178,8 @@ def test_spec_rejects_unknown_keys_and_bad_values() -> None:
 def test_cache_id_tracks_what_changes_the_vectors() -> None:
     spec = models.default_spec()
     assert spec.cache_id.startswith(f"squeezenet1.1@{spec.version}-")
-    assert models.ModelSpec.from_dict({**spec.to_dict(), "version": spec.version + "x"}).cache_id != spec.cache_id
+    bumped = models.ModelSpec.from_dict({**spec.to_dict(), "version": spec.version + "x"})
+    assert bumped.cache_id != spec.cache_id
     assert models.ModelSpec.from_dict({**spec.to_dict(), "pooling": "gap"}).cache_id != spec.cache_id
     same = models.ModelSpec.from_dict({**spec.to_dict(), "near_similarity": 0.99, "dim": 7})
     assert same.cache_id == spec.cache_id

@@ -190,3 +190,13 @@ def test_cancel_stops_and_keeps_cache(tmp_path: Path) -> None:
     assert again is not None
     assert again.stats.from_cache >= decoded_before_cancel  # work done before cancel was kept
     assert again.stats.decoded == 120 - again.stats.from_cache
+
+
+def test_early_groups_carry_their_records(library) -> None:
+    for ev in scan([library["root"]]):
+        if isinstance(ev, GroupsFound):
+            paths = [{ev.records[m.index].path for m in g.members} for g in ev.groups]
+            assert all(any(p.endswith("_copy.jpg") for p in g) for g in paths)
+            break
+    else:
+        raise AssertionError("no early groups")

@@ -92,9 +92,13 @@ class DupGroup:
 
 @dataclass
 class GroupsFound:
-    """Groups known before the scan ends (exact duplicates); the final result supersedes them."""
+    """Groups known before the scan ends (exact duplicates); the final result supersedes them.
+
+    ``records`` is the scan's file list the groups index into (the final result's records are
+    the same objects, with image facts filled in later)."""
 
     groups: list[DupGroup]
+    records: list[ImageRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -514,7 +518,7 @@ def scan(
                 stats=stats,
             )
             early = build_groups(partial)
-            yield GroupsFound(early)
+            yield GroupsFound(early, records)
 
         # -- 4. decode and hash what the cache lacks --------------------------------------------
         vectors: dict[int, np.ndarray] = {}  # record index -> embedding (representatives only)

@@ -29,7 +29,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=30000)
     ap.add_argument("--dim", type=int, default=512)
-    ap.add_argument("--noise", type=float, default=0.7, help="copy noise (0.7: cosine ~0.8, like a large crop)")
+    ap.add_argument(
+        "--noise", type=float, default=0.7, help="copy noise (0.7: cosine ~0.8, like a large crop)"
+    )
     args = ap.parse_args()
     rng = np.random.default_rng(0)
     # Clustered data is harder for HNSW than uniform noise: 200 "topics" (cats, skies...).
@@ -38,7 +40,9 @@ def main() -> int:
     planted = []
     for i in range(0, args.n // 3, 3):
         for c in (i + 1, i + 2):
-            vecs[c] = vecs[i] + rng.normal(0, args.noise, args.dim) * np.linalg.norm(vecs[i]) / np.sqrt(args.dim)
+            vecs[c] = vecs[i] + rng.normal(0, args.noise, args.dim) * np.linalg.norm(vecs[i]) / np.sqrt(
+                args.dim
+            )
             planted.append((i, c))
     vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
     cos = np.array([vecs[a] @ vecs[b] for a, b in planted])

@@ -1,0 +1,86 @@
+"""Start the window: ``run_app(paths)`` is what ``dupe-viewer`` and the GUI launcher call."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from .compat import protect_singletons
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parents[1]  # the repository root, when running from a source checkout
+#: Where ``dupe_viewer_<locale>.qm`` files are looked for: inside the package (installed builds),
+#: then the checkout's ``translations/`` (see translations/README.md).
+TRANSLATION_DIRS = (_PACKAGE / "translations", _CHECKOUT / "translations")
+ICON_FILES = (_PACKAGE / "dupe-viewer.svg", _CHECKOUT / "resources" / "dupe-viewer.svg")
+
+
+def install_translators(app: QApplication) -> list[QTranslator]:
+    """Qt's own strings and ours (``translations/dupe_viewer_<lang>.qm``) for the user's locale,
+    when they exist; the English source strings otherwise."""
+    installed = []
+    candidates = [("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    candidates += [("dupe_viewer", str(d)) for d in TRANSLATION_DIRS]
+    loaded_ours = False
+    for name, folder in candidates:
+        if name == "dupe_viewer" and loaded_ours:
+            continue
+        translator = QTranslator(app)
+        if translator.load(QLocale(), name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+            loaded_ours = loaded_ours or name == "dupe_viewer"
+    return installed
+
+
+def app_icon() -> QIcon:
+    """The desktop theme's icon (installed with the .desktop file), else the bundled SVG."""
+    icon = QIcon.fromTheme("dupe-viewer")
+    if icon.isNull():
+        for path in ICON_FILES:
+            if path.is_file():
+                return QIcon(str(path))
+    return icon
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("dupe_viewer")
+    app.setOrganizationName("dupe_viewer")
+    app.setApplicationDisplayName("Dupe Viewer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("dupe-viewer")
+    protect_singletons()  # before the window makes thousands of Qt calls (see compat.py)
+    app.setWindowIcon(app_icon())
+    install_translators(app)
+    return app
+
+
+def run_app(paths: list[str]) -> int:
+    """Open the main window; with ``paths``, add them as folders to scan and start at once."""
+    app = create_app()
+    from .main_window import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow()
+    window.show()
+    if paths:
+        existing = [os.path.abspath(p) for p in paths if os.path.exists(p)]
+        missing = [p for p in paths if not os.path.exists(p)]
+        if missing:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("app", "Not found: %1").replace("%1", ", ".join(missing)), 15000
+            )
+        if existing:
+            # Exactly these folders (not the ones saved from last time), once the event loop runs
+            # so the window paints before the scan starts.
+            window.roots_model.replace(existing)
+            QTimer.singleShot(0, window.start_scan)
+    return app.exec()

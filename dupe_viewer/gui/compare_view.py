@@ -1,0 +1,754 @@
+"""Side-by-side comparison of one group: 2-up (any pair) or a grid, zoom and pan synced.
+
+Synchronisation works in *image* coordinates, not screen pixels: every pane's scene is its
+image's full-resolution size, and panes share (a) the on-screen width of the whole image ("span")
+and (b) the view centre as a fraction of the image. So a 4000 px original and its 1000 px copy
+show the same part of the photo at the same size on screen, whatever their resolutions.
+
+Images arrive from the :class:`ImageLoader` off the GUI thread: first a preview (long side
+:data:`PREVIEW_SIZE`), then, when the user zooms past what the preview can show, the full
+resolution. A pixmap item is scaled by ``original width / loaded width``, so swapping the preview
+for the full image changes nothing in scene coordinates (and nothing in the sync).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.keep import capture_time
+from ..core.records import ImageRecord
+from ..core.scan import DupGroup, ScanResult
+from . import text
+from .group_model import DELETE_COLOUR, KEEP_COLOUR, PROTECTED_COLOUR
+from .images import FULL, ImageLoader
+from .marks import Marks
+
+PREVIEW_SIZE = 1600
+#: Panes shown at most in the grid; larger groups are compared in 2-up mode (any pair).
+GRID_MAX = 12
+MIN_SCALE, MAX_SCALE = 0.01, 32.0
+
+
+class PairScores:
+    """Similarity of any two files of a scan, from its pair arrays (built once per result)."""
+
+    def __init__(self, result: ScanResult) -> None:
+        self.result = result
+        self._index: dict[tuple[int, int], int] | None = None
+
+    def get(self, i: int, j: int) -> float | None:
+        """Similarity 0-1 of records ``i`` and ``j``, or None when the scan did not compare them."""
+        if i == j:
+            return 1.0
+        r = self.result
+        a, b = r.records[i], r.records[j]
+        if a.digest is not None and a.digest == b.digest:
+            return 1.0
+        if self._index is None:
+            self._index = r.pair_index()
+        row = self._index.get((min(i, j), max(i, j)))
+        if row is None:
+            return None
+        if r.kinds[row] == "exact":
+            return 1.0
+        values = [float(r.similarity[row])]
+        if r.deep_similarity is not None:
+            values.append(float(r.deep_similarity[row]))
+        values = [v for v in values if not math.isnan(v)]
+        return max(values) if values else None
+
+
+class SyncedView(QGraphicsView):
+    """One image; reports user zoom/pan so the other panes can follow."""
+
+    viewChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setBackgroundBrush(QColor("#2b2b2b"))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumSize(120, 90)
+        self.image_w, self.image_h = 1, 1  # full-resolution size (scene units)
+        self.loaded_w = 0  # width of the pixmap shown (0: none yet)
+        self.fit = True
+        self._applying = False
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        # Shown instead of the image when it cannot be decoded (the reason, in words).
+        self.message = QLabel(self.viewport())
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: white; padding: 12px;")
+        self.message.hide()
+
+    def show_message(self, text_: str) -> None:
+        self.message.setText(text_)
+        self.message.setGeometry(self.viewport().rect())
+        self.message.setVisible(bool(text_))
+
+    def set_size(self, width: int, height: int) -> None:
+        self.image_w, self.image_h = max(1, width), max(1, height)
+        self.scene().setSceneRect(QRectF(0, 0, self.image_w, self.image_h))
+
+    def set_image(self, img: QImage | None) -> None:
+        if img is None or img.isNull():
+            self.item.setPixmap(QPixmap())
+            self.loaded_w = 0
+            return
+        self.item.setPixmap(QPixmap.fromImage(img))  # QPixmap: GUI thread only, here
+        self.item.setScale(self.image_w / img.width())
+        self.loaded_w = img.width()
+
+    # -- geometry shared with the other panes -----------------------------------------------------
+    def span(self) -> float:
+        """On-screen width, in device-independent pixels, of the whole image."""
+        return self.transform().m11() * self.image_w
+
+    def center_fraction(self) -> tuple[float, float]:
+        c = self.mapToScene(self.viewport().rect().center())
+        return c.x() / self.image_w, c.y() / self.image_h
+
+    def apply(self, span: float, cx: float, cy: float) -> None:
+        scale = min(MAX_SCALE, max(MIN_SCALE, span / self.image_w))
+        self._applying = True
+        try:
+            self.fit = False
+            self.setTransform(QTransform.fromScale(scale, scale))
+            self.centerOn(QPointF(cx * self.image_w, cy * self.image_h))
+        finally:
+            self._applying = False
+
+    def fit_image(self) -> None:
+        self._applying = True
+        try:
+            self.fit = True
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            self._applying = False
+
+    def needs_full_resolution(self) -> bool:
+        """True when the screen shows more pixels than the loaded preview has."""
+        return (
+            0 < self.loaded_w < self.image_w and self.transform().m11() * self.image_w > self.loaded_w * 1.05
+        )
+
+    # -- user input ----------------------------------------------------------------------------
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if not steps:
+            return
+        factor = 1.25**steps
+        scale = self.transform().m11()
+        factor = min(MAX_SCALE, max(MIN_SCALE, scale * factor)) / scale
+        self.fit = False
+        self._applying = True
+        try:
+            self.scale(factor, factor)  # anchored under the mouse
+        finally:
+            self._applying = False
+        self.viewChanged.emit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fit:
+            self.fit_image()
+
+    @Slot()
+    def _scrolled(self) -> None:
+        if not self._applying and not self.fit:
+            self.viewChanged.emit()
+
+
+class ImagePane(QFrame):
+    """A member of the group: state header, image, facts. The frame colour is its keep/trash state."""
+
+    toggleRequested = Signal(int)  # record index
+    keepOnlyRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = -1
+        self.path = ""
+        self.grid_pos: tuple[int, int] | None = None
+        self._state: tuple[str, int] | None = None
+        self.setObjectName("pane")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(0)
+        self.number = QLabel()
+        self.number.setObjectName("paneNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setFixedSize(20, 20)
+        self.badge = QLabel()
+        self.badge.setObjectName("badge")
+        self.state = QLabel()
+        self.state.setObjectName("stateLabel")
+        self.toggle = QPushButton()
+        self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.toggle.clicked.connect(lambda: self.toggleRequested.emit(self.index))
+        self.keep_only = QPushButton(self.tr("Keep only this"))
+        self.keep_only.setToolTip(
+            self.tr("Keep this file and mark every other file of the group for the trash")
+        )
+        self.keep_only.clicked.connect(lambda: self.keepOnlyRequested.emit(self.index))
+        head = QHBoxLayout()
+        head.setContentsMargins(6, 3, 6, 3)
+        head.addWidget(self.number)
+        head.addWidget(self.state)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+        head.addWidget(self.toggle)
+        head.addWidget(self.keep_only)
+        self.head = QWidget()
+        self.head.setObjectName("paneHead")
+        self.head.setLayout(head)
+        self.view = SyncedView()
+        self.info = QLabel()
+        self.info.setObjectName("paneInfo")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(2)
+        layout.addWidget(self.head)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.info)
+
+    def set_state(self, state: str, group_size: int = 2) -> None:
+        """``state``: "keep", "delete" or "protected"."""
+        if self._state == (state, group_size):
+            return  # restyling is costly; marks change one pane at a time
+        self._state = (state, group_size)
+        colour = {"keep": KEEP_COLOUR, "delete": DELETE_COLOUR}.get(state, PROTECTED_COLOUR).name()
+        self.setStyleSheet(
+            f"#pane {{ border: 3px solid {colour}; border-radius: 4px; }}"
+            f"#paneHead {{ background: {colour}; border-radius: 2px; }}"
+            "#paneHead QLabel { color: white; }"
+            "#stateLabel { font-weight: bold; font-size: 12pt; padding-right: 6px; }"
+            f"#paneHead #paneNumber {{ background: white; color: {colour}; border-radius: 9px; }}"
+            "#paneHead #paneNumber { font-weight: bold; }"
+        )
+        self.state.setText(
+            {
+                "keep": self.tr("✓ KEEP"),
+                "delete": self.tr("✗ TO TRASH"),
+                "protected": self.tr("✓ PROTECTED"),
+            }[state]
+        )
+        self.toggle.setText(self.tr("Keep") if state == "delete" else self.tr("Trash"))
+        self.toggle.setToolTip(
+            {
+                "keep": self.tr("Mark this file for the trash (or press its number)"),
+                "delete": self.tr("Keep this file after all (or press its number)"),
+                "protected": self.tr("In a protected folder: always kept."),
+            }[state]
+        )
+        self.toggle.setVisible(state != "protected")
+        self.keep_only.setVisible(state != "protected" and group_size > 2)
+
+
+class CompareView(QWidget):
+    """The group under review. Emits requests; the main window owns marks and actions."""
+
+    toggleRequested = Signal(int)  # record index
+    keepOnlyRequested = Signal(int)
+    dismissPairRequested = Signal(int, int)  # record indices
+    modeChanged = Signal(str)
+
+    def __init__(self, marks: Marks, loader: ImageLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marks = marks
+        self.loader = loader
+        self.result: ScanResult | None = None
+        self.scores: PairScores | None = None
+        self.group: DupGroup | None = None
+        self.mode = "auto"  # "auto", "pair" or "grid"
+        self.left = self.right = 0  # member positions shown in 2-up mode
+        self.panes: list[ImagePane] = []
+        self.shown: list[ImagePane] = []  # the panes on screen, in order
+        self._syncing = False
+        self._fit = True
+
+        self.title = QLabel()
+        self.title.setObjectName("groupTitle")
+        self.title.setWordWrap(True)
+        self.pair_button = QPushButton(self.tr("Side by side"))
+        self.grid_button = QPushButton(self.tr("All files"))
+        for b in (self.pair_button, self.grid_button):
+            b.setCheckable(True)
+        self.pair_button.setToolTip(self.tr("Compare two files of the group; choose which below (G)"))
+        self.grid_button.setToolTip(self.tr("Show every file of the group in a grid (G)"))
+        modes = QButtonGroup(self)
+        modes.setExclusive(True)
+        modes.addButton(self.pair_button)
+        modes.addButton(self.grid_button)
+        self.pair_button.clicked.connect(lambda: self.set_mode("pair"))
+        self.grid_button.clicked.connect(lambda: self.set_mode("grid"))
+        self.left_combo = QComboBox()
+        self.right_combo = QComboBox()
+        for combo in (self.left_combo, self.right_combo):
+            # Long file names must not widen the window: the combos shrink and elide instead.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.left_combo.setToolTip(self.tr("File shown on the left"))
+        self.right_combo.setToolTip(self.tr("File shown on the right"))
+        self.left_combo.activated.connect(self._pair_chosen)
+        self.right_combo.activated.connect(self._pair_chosen)
+        self.vs = QLabel(self.tr("vs"))
+        self.dismiss_pair = QPushButton(self.tr("These two are not duplicates"))
+        self.dismiss_pair.setToolTip(
+            self.tr(
+                "Never group these two files again (remembered by content, undo in Tools ▸ Not duplicates…)"
+            )
+        )
+        self.dismiss_pair.clicked.connect(self._dismiss_pair)
+        self.tools = QHBoxLayout()
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.pair_button)
+        bar.addWidget(self.grid_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.left_combo, 1)
+        bar.addWidget(self.vs)
+        bar.addWidget(self.right_combo, 1)
+        bar.addWidget(self.dismiss_pair)
+        bar.addStretch(0)
+        bar.addLayout(self.tools)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.grid = QGridLayout()
+        self.grid.setSpacing(6)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addLayout(self.grid, 1)
+        loader.ready.connect(self._on_image)
+        loader.failed.connect(self._on_image_failed)
+        marks.changed.connect(self._on_marks_changed)
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(150)
+        self._load_timer.timeout.connect(self._load_full_where_needed)
+
+    def add_tool_actions(self, actions: Sequence[QAction]) -> None:
+        """Zoom/full-screen actions (owned by the main window) as buttons in the header."""
+        for a in actions:
+            b = QToolButton()
+            b.setDefaultAction(a)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.tools.addWidget(b)
+
+    # -- content ----------------------------------------------------------------------------------
+    def set_result(self, result: ScanResult | None) -> None:
+        self.result = result
+        self.scores = PairScores(result) if result is not None else None
+        self.set_group(None)
+
+    def set_group(self, group: DupGroup | None) -> None:
+        same = (
+            group is not None
+            and self.group is not None
+            and [m.index for m in group.members] == [m.index for m in self.group.members]
+        )
+        self.group = group
+        if not same:
+            self.left, self.right = 0, 1
+            self._fit = True
+        self._rebuild()
+
+    def effective_mode(self) -> str:
+        if self.group is None:
+            return "pair"
+        if self.mode == "auto":
+            return "grid" if 2 < len(self.group.members) <= GRID_MAX else "pair"
+        return self.mode
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self._fit = True
+        self._rebuild()
+        self.modeChanged.emit(mode)
+
+    def toggle_mode(self) -> None:
+        self.set_mode("pair" if self.effective_mode() == "grid" else "grid")
+
+    def cycle_right(self, step: int) -> None:
+        """Show the next/previous member on the right in 2-up mode (skipping the left one)."""
+        if self.group is None or len(self.group.members) < 3:
+            return
+        if self.effective_mode() != "pair":
+            self.set_mode("pair")
+        n = len(self.group.members)
+        pos = self.right
+        for _ in range(n):
+            pos = (pos + step) % n
+            if pos != self.left:
+                break
+        self.right = pos
+        self._rebuild()
+
+    def shown_members(self) -> list[int]:
+        """Member positions (0-based) of the panes on screen."""
+        if self.group is None:
+            return []
+        n = len(self.group.members)
+        if self.effective_mode() == "grid":
+            return list(range(min(n, GRID_MAX)))
+        self.left = min(self.left, n - 1)
+        self.right = min(self.right, n - 1)
+        if self.left == self.right:
+            self.right = (self.left + 1) % n
+        return [self.left, self.right]
+
+    def _rebuild(self) -> None:
+        g, result = self.group, self.result
+        if g is None or result is None:
+            self._place_panes(0, 1)
+            self.title.setText("")
+            self.note.hide()
+            for w in (self.pair_button, self.grid_button, self.left_combo, self.right_combo, self.vs):
+                w.setVisible(False)
+            self.dismiss_pair.setVisible(False)
+            return
+        mode = self.effective_mode()
+        positions = self.shown_members()
+        self.pair_button.setChecked(mode == "pair")
+        self.grid_button.setChecked(mode == "grid")
+        multi = len(g.members) > 2
+        for w in (self.pair_button, self.grid_button):
+            w.setVisible(multi)
+        for w in (self.left_combo, self.right_combo, self.vs):
+            w.setVisible(mode == "pair" and multi)
+        self.dismiss_pair.setVisible(mode == "pair")
+        self._fill_combos()
+        self.title.setText(
+            self.tr("<b>Group %1</b> · %2 · %3")
+            .replace("%1", str(g.id))
+            .replace("%2", text.count_files(len(g.members)))
+            .replace("%3", html.escape(text.kind_text(g.kind)))
+            + "&nbsp;&nbsp;&nbsp;<span style='color:gray'>"
+            + self.tr("Click Keep/Trash or press the file's number; A accepts and shows the next group.")
+            + "</span>"
+        )
+        self.title.setToolTip(text.kind_tooltip(g.kind))
+        if mode == "grid" and len(g.members) > GRID_MAX:
+            self.note.setText(
+                self.tr("Showing the first %1 of %2 files; use Side by side to compare the others.")
+                .replace("%1", str(GRID_MAX))
+                .replace("%2", str(len(g.members)))
+            )
+            self.note.show()
+        else:
+            self.note.hide()
+        n = len(positions)
+        cols = n if n <= 3 else math.ceil(math.sqrt(n))
+        best = self._best_values([g.members[p].index for p in positions])
+        self._place_panes(n, cols)
+        for pane, pos in zip(self.shown, positions, strict=True):
+            self._fill_pane(pane, pos, best)
+        QTimer.singleShot(0, self._refit)
+
+    def _place_panes(self, n: int, cols: int) -> None:
+        """Show ``n`` panes in ``cols`` columns. Panes that stay where they are are not touched:
+        hiding and re-showing styled widgets is what makes switching groups slow."""
+        while len(self.panes) < n:
+            pane = ImagePane(self)
+            pane.toggleRequested.connect(self.toggleRequested)
+            pane.keepOnlyRequested.connect(self.keepOnlyRequested)
+            pane.view.viewChanged.connect(lambda v=pane.view: self._on_view_changed(v))
+            self.panes.append(pane)
+        for pane in self.panes[n:]:
+            if pane.grid_pos is not None:
+                self.grid.removeWidget(pane)
+                pane.grid_pos = None
+                pane.hide()
+        for k, pane in enumerate(self.panes[:n]):
+            where = (k // cols, k % cols)
+            if pane.grid_pos != where:
+                if pane.grid_pos is not None:
+                    self.grid.removeWidget(pane)
+                self.grid.addWidget(pane, *where)
+                pane.grid_pos = where
+            if pane.isHidden():
+                pane.show()
+        self.shown = self.panes[:n]
+        rows = math.ceil(n / cols) if n else 0
+        for r in range(self.grid.rowCount()):
+            self.grid.setRowStretch(r, 1 if r < rows else 0)
+        for c in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(c, 1 if c < cols and n else 0)
+
+    def _fill_combos(self) -> None:
+        g, result = self.group, self.result
+        assert g is not None and result is not None
+        for combo, pos in ((self.left_combo, self.left), (self.right_combo, self.right)):
+            combo.blockSignals(True)
+            combo.clear()
+            for k, m in enumerate(g.members):
+                name = os.path.basename(result.records[m.index].path)
+                combo.addItem(f"{k + 1}. {name}")
+            combo.setCurrentIndex(pos)
+            combo.blockSignals(False)
+
+    @Slot()
+    def _pair_chosen(self) -> None:
+        self.left, self.right = self.left_combo.currentIndex(), self.right_combo.currentIndex()
+        self._rebuild()
+
+    def _dismiss_pair(self) -> None:
+        if self.group is not None and self.effective_mode() == "pair":
+            a, b = self.shown_members()
+            self.dismissPairRequested.emit(self.group.members[a].index, self.group.members[b].index)
+
+    # -- one pane -------------------------------------------------------------------------------
+    def _best_values(self, indices: list[int]) -> dict[str, set[int]]:
+        """Which shown files have the best resolution / oldest date / largest file (if they differ)."""
+        assert self.result is not None
+        recs = self.result.records
+        out: dict[str, set[int]] = {}
+        for key, value in (
+            ("pixels", lambda r: r.pixels),
+            ("date", lambda r: -capture_time(r)),
+            ("size", lambda r: r.size),
+        ):
+            vals = {i: value(recs[i]) for i in indices}
+            top = max(vals.values())
+            if len(set(vals.values())) > 1:
+                out[key] = {i for i, v in vals.items() if v == top}
+            else:
+                out[key] = set()
+        return out
+
+    def _fill_pane(self, pane: ImagePane, pos: int, best: dict[str, set[int]]) -> None:
+        g, result = self.group, self.result
+        assert g is not None and result is not None
+        m = g.members[pos]
+        rec = result.records[m.index]
+        pane.index = m.index
+        pane.number.setText(str(pos + 1) if pos < 9 else "")
+        pane.badge.setText(self.tr("suggested keeper") if m.index == g.keep else "")
+        self._update_state(pane)
+        pane.info.setText(self._facts_html(rec, m.index, best))
+        width, height = rec.width, rec.height
+        img = self.loader.get(rec.path, PREVIEW_SIZE)
+        if (width <= 0 or height <= 0) and img is not None:
+            width, height = img.width(), img.height()  # early groups: not decoded by the scan yet
+        if pane.path != rec.path or pane.view.loaded_w == 0:
+            pane.path = rec.path
+            error = self.loader.error(rec.path, PREVIEW_SIZE)
+            pane.view.show_message(
+                self.tr("Cannot show this image:\n%1").replace("%1", error) if error else ""
+            )
+            pane.view.set_size(width, height)
+            pane.view.set_image(img)
+
+    def _update_state(self, pane: ImagePane) -> None:
+        if self.group is None:
+            return
+        n = len(self.group.members)
+        if self.marks.is_protected(pane.index):
+            pane.set_state("protected", n)
+        else:
+            pane.set_state("delete" if self.marks.is_delete(self.group, pane.index) else "keep", n)
+
+    def _facts_html(self, rec: ImageRecord, index: int, best: dict[str, set[int]]) -> str:
+        g = self.group
+        assert g is not None and self.scores is not None
+
+        def row(label: str, value: str, is_best: bool = False, hint: str = "") -> str:
+            value = html.escape(value)
+            if is_best:
+                value = (
+                    f"<b style='color:{KEEP_COLOUR.name()}'>★ {value}</b> <small>{html.escape(hint)}</small>"
+                )
+            head = f"<td style='color:gray; padding-right:8px'>{html.escape(label)}</td>"
+            return f"<tr>{head}<td>{value}</td></tr>"
+
+        member = next(m for m in g.members if m.index == index)
+        if index == g.keep:
+            sim = self.tr("the suggested keeper")
+        else:
+            score = self.scores.get(g.keep, index)
+            sim = (
+                self.tr("%1 similar to the keeper · %2")
+                if score is not None
+                else self.tr("%1 similar to the group's reference · %2")
+            )
+            sim = sim.replace("%1", text.percent(score if score is not None else member.similarity)).replace(
+                "%2", text.kind_text(member.kind)
+            )
+        name = f"<tr><td colspan='2'><b>{html.escape(os.path.basename(rec.path))}</b></td></tr>"
+        rows = [
+            name,
+            row(self.tr("Match"), sim),
+            row(self.tr("Pixels"), text.dims_text(rec), index in best["pixels"], self.tr("largest")),
+            row(
+                self.tr("File"),
+                f"{text.size_text(rec.size)} · {rec.format or '?'}",
+                index in best["size"],
+                self.tr("largest"),
+            ),
+            row(
+                self.tr("Taken"),
+                text.taken_text(rec) or self.tr("no date in the file"),
+                index in best["date"] and bool(rec.taken),
+                self.tr("oldest"),
+            ),
+            row(
+                self.tr("Modified"),
+                text.mtime_text(rec),
+                index in best["date"] and not rec.taken,
+                self.tr("oldest"),
+            ),
+            row(self.tr("Folder"), os.path.dirname(rec.path)),
+        ]
+        return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
+
+    # -- marks and images arriving ----------------------------------------------------------------
+    @Slot(list)
+    def _on_marks_changed(self, group_ids: list) -> None:
+        if self.group is None or (group_ids and self.group.id not in group_ids):
+            return
+        for pane in self.shown:
+            self._update_state(pane)
+
+    @Slot(str, int)
+    def _on_image(self, path: str, size: int) -> None:
+        if self.result is None or size not in (PREVIEW_SIZE, FULL):
+            return
+        for pane in self.shown:
+            if pane.index < 0 or self.result.records[pane.index].path != path:
+                continue
+            if size == PREVIEW_SIZE and pane.view.loaded_w > 0:
+                continue  # the full-resolution image is already there
+            img = self.loader.get(path, size)
+            if img is None:
+                continue
+            if pane.view.image_w <= 1:
+                pane.view.set_size(img.width(), img.height())
+            pane.view.set_image(img)
+            if pane.view.fit:
+                pane.view.fit_image()
+
+    @Slot(str, int, str)
+    def _on_image_failed(self, path: str, size: int, reason: str) -> None:
+        if self.result is None:
+            return
+        for pane in self.shown:
+            if pane.index >= 0 and self.result.records[pane.index].path == path:
+                pane.view.show_message(self.tr("Cannot show this image:\n%1").replace("%1", reason))
+
+    # -- zoom and pan ---------------------------------------------------------------------------
+    def visible_views(self) -> list[SyncedView]:
+        return [p.view for p in self.shown]
+
+    def _on_view_changed(self, source: SyncedView) -> None:
+        if self._syncing:
+            return
+        self._fit = False
+        span = source.span()
+        cx, cy = source.center_fraction()
+        self._syncing = True
+        try:
+            for v in self.visible_views():
+                if v is not source:
+                    v.apply(span, cx, cy)
+        finally:
+            self._syncing = False
+        self._load_timer.start()
+
+    def fit(self) -> None:
+        self._fit = True
+        self._refit()
+
+    def _refit(self) -> None:
+        if self._fit:
+            for v in self.visible_views():
+                v.fit_image()
+
+    def actual_pixels(self) -> None:
+        """100 %: the largest image at one screen pixel per image pixel; the others show the same
+        part of the photo at the same size."""
+        views = self.visible_views()
+        if not views:
+            return
+        span = max(v.image_w for v in views)
+        cx, cy = (0.5, 0.5) if self._fit else views[0].center_fraction()
+        self._fit = False
+        self._syncing = True
+        try:
+            for v in views:
+                v.apply(span, cx, cy)
+        finally:
+            self._syncing = False
+        self._load_timer.start()
+
+    def toggle_zoom(self) -> None:
+        if self._fit:
+            self.actual_pixels()
+        else:
+            self.fit()
+
+    def zoom(self, factor: float) -> None:
+        views = self.visible_views()
+        if not views:
+            return
+        v = views[0]
+        span = v.span() * factor
+        cx, cy = v.center_fraction()
+        self._fit = False
+        self._syncing = True
+        try:
+            for w in views:
+                w.apply(span, cx, cy)
+        finally:
+            self._syncing = False
+        self._load_timer.start()
+
+    @Slot()
+    def _load_full_where_needed(self) -> None:
+        if self.result is None:
+            return
+        for pane in self.shown:
+            if pane.view.needs_full_resolution():
+                path = self.result.records[pane.index].path
+                img = self.loader.get(path, FULL)
+                if img is not None:
+                    pane.view.set_image(img)

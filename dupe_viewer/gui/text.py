@@ -1,0 +1,128 @@
+"""User-visible wording shared by several widgets: sizes, dates, kinds, scan phases.
+
+Every string goes through ``QCoreApplication.translate`` with the context ``"text"``, so one
+translation covers the whole window. Engine values (phase names, kinds) are mapped here rather
+than shown raw, because the engine's strings are identifiers, not UI text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from ..core.records import ImageRecord
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
+
+
+def size_text(nbytes: int | float) -> str:
+    """Bytes as a short human size in the user's locale (``QLocale.formattedDataSize``)."""
+    return QLocale().formattedDataSize(int(nbytes), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+def plural(translated: str, n: int, singular: str, many: str) -> str:
+    """A Qt numerus string, e.g. ``translate(ctx, "%n file(s)", None, n)``, in proper English
+    until a translation exists: Qt picks plural forms only from a loaded translation, and "(s)"
+    would show as is."""
+    if "(s)" in translated:
+        return (singular if n == 1 else many).replace("%n", str(n))
+    return translated
+
+
+def count_files(n: int) -> str:
+    return plural(translate("text", "%n file(s)", None, n), n, "%n file", "%n files")
+
+
+def kind_text(kind: str) -> str:
+    """A group's or member's relation, in words a newcomer understands."""
+    return {
+        "exact": translate("text", "exact copy"),
+        "near": translate("text", "near duplicate"),
+        "edited": translate("text", "edited copy"),
+        "similar": translate("text", "similar photo"),
+        "reference": translate("text", "reference"),
+    }.get(str(kind), str(kind))
+
+
+def kind_tooltip(kind: str) -> str:
+    return {
+        "exact": translate("text", "Byte-for-byte identical files."),
+        "near": translate(
+            "text", "The same picture saved differently: resized, re-compressed or another format."
+        ),
+        "edited": translate(
+            "text", "The same picture with edits: cropped, rotated, colours changed or marked up."
+        ),
+        "similar": translate(
+            "text", "Looks alike to the deep-similarity model, e.g. another shot of the same scene."
+        ),
+    }.get(str(kind), "")
+
+
+def phase_text(phase: str) -> str:
+    """The engine's phase names (``Phase`` values) as UI text; unknown phases are shown as given."""
+    return {
+        "finding files": translate("text", "Finding files"),
+        "checking the cache": translate("text", "Checking the cache"),
+        "comparing file contents": translate("text", "Comparing file contents"),
+        "reading images": translate("text", "Reading images"),
+        "hashing": translate("text", "Hashing"),
+        "embedding": translate("text", "Computing deep similarity"),
+        "matching": translate("text", "Matching"),
+        "grouping": translate("text", "Grouping"),
+    }.get(phase, phase[:1].upper() + phase[1:])
+
+
+def datetime_text(when: datetime) -> str:
+    """A short date and time in the user's locale (ISO-like under the "C" locale)."""
+    if QLocale().name() == "C":
+        return when.strftime("%Y-%m-%d %H:%M")
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+def taken_text(rec: ImageRecord) -> str:
+    """EXIF capture date as a locale date-time, or an empty string."""
+    if not rec.taken:
+        return ""
+    try:
+        when = datetime.strptime(rec.taken[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return rec.taken
+    return datetime_text(when)
+
+
+def mtime_text(rec: ImageRecord) -> str:
+    return datetime_text(datetime.fromtimestamp(rec.mtime_ns / 1e9))
+
+
+def dims_text(rec: ImageRecord) -> str:
+    if rec.width <= 0 or rec.height <= 0:
+        return translate("text", "unknown")
+    return (
+        translate("text", "%1 × %2 px (%3 MP)")
+        .replace("%1", str(rec.width))
+        .replace("%2", str(rec.height))
+        .replace("%3", f"{rec.pixels / 1e6:.1f}")
+    )
+
+
+def duration_text(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return translate("text", "%1 s").replace("%1", str(seconds))
+    if seconds < 3600:
+        return (
+            translate("text", "%1 min %2 s")
+            .replace("%1", str(seconds // 60))
+            .replace("%2", f"{seconds % 60:02d}")
+        )
+    return (
+        translate("text", "%1 h %2 min")
+        .replace("%1", str(seconds // 3600))
+        .replace("%2", f"{seconds % 3600 // 60:02d}")
+    )
+
+
+def percent(value: float) -> str:
+    return translate("text", "%1 %").replace("%1", f"{value * 100:.0f}")

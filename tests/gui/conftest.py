@@ -1,0 +1,98 @@
+"""GUI test fixtures: offscreen Qt, a real trash under tmp_path, folders of generated photos."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+# Before any QApplication exists: no display needed, same pixels everywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pyside_none_refcount_workaround(qapp) -> None:
+    """The app applies it in create_app(); tests build windows on pytest-qt's QApplication."""
+    from dupe_viewer.gui.compat import protect_singletons
+
+    protect_singletons()
+
+
+@pytest.fixture
+def trash_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A real freedesktop trash under tmp_path (send2trash reads XDG_DATA_HOME at import time)."""
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the freedesktop trash layout is Linux/BSD only")
+    data = tmp_path / "xdg-data"
+    data.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path))  # same device as the files: the home trash is used
+    import send2trash
+
+    plat = sys.modules.get("send2trash.plat_other")
+    if plat is not None:
+        monkeypatch.setattr(plat, "XDG_DATA_HOME", os.fsencode(data))
+        monkeypatch.setattr(plat, "HOMETRASH_B", os.fsencode(data / "Trash"))
+        monkeypatch.setattr(plat, "HOMETRASH", str(data / "Trash"))
+    if getattr(send2trash.send2trash, "__module__", "") != "send2trash.plat_other":
+        pytest.skip("send2trash uses gio here; its trash location cannot be redirected")
+    return data / "Trash"
+
+
+@pytest.fixture
+def photos(tmp_path: Path, make_photo: Callable[..., Image.Image]) -> Path:
+    """Three photos with copies (exact, resized, re-encoded, edited) and two unrelated photos.
+
+    Expected at the default threshold: three groups. Only the exact copy survives a threshold of
+    1.0 as a duplicate for sure; the edited (cropped) copy needs a loose threshold.
+    """
+    root = tmp_path / "photos"
+    (root / "backup").mkdir(parents=True)
+    (root / "phone").mkdir()
+    for n, seed in enumerate((11, 22, 33)):
+        base = make_photo(seed, (480, 360))
+        base.save(root / f"orig{n}.jpg", quality=95)
+        base.resize((240, 180)).save(root / "phone" / f"small{n}.jpg", quality=70)
+        if n == 0:
+            (root / "backup" / "orig0.jpg").write_bytes((root / "orig0.jpg").read_bytes())
+            base.crop((40, 30, 440, 330)).save(root / "backup" / "crop0.jpg", quality=90)
+    make_photo(101, (480, 360)).save(root / "other1.jpg", quality=90)
+    make_photo(202, (360, 480)).save(root / "other2.png")
+    return root
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator:
+    from dupe_viewer.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def wait_scan(qtbot) -> Callable[..., None]:
+    """wait_scan(window): until the scan has finished and any regroup it started is applied."""
+
+    def wait(window, timeout: int = 30_000) -> None:
+        qtbot.waitUntil(lambda: window.final and not window.scanner.running, timeout=timeout)
+        qtbot.waitUntil(lambda: not window.regrouper.busy, timeout=timeout)
+
+    return wait
+
+
+@pytest.fixture
+def wait_idle(qtbot) -> Callable[..., None]:
+    """wait_idle(window): until background file actions and regroups are done and delivered."""
+
+    def wait(window, timeout: int = 30_000) -> None:
+        qtbot.waitUntil(lambda: not window.io.busy() and not window.regrouper.busy, timeout=timeout)
+
+    return wait

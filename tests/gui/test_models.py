@@ -1,0 +1,181 @@
+"""Qt models: pass pytest-qt's model tester, stay fast with 10,000 groups, sort and filter."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from dupe_viewer.core import ScanOptions, ScanResult, ScanStats, run_scan
+from dupe_viewer.core.features import FEATURE_DTYPE
+from dupe_viewer.core.records import ImageRecord
+from dupe_viewer.gui.group_model import (
+    FILES,
+    FREES,
+    KIND,
+    PREVIEW,
+    SIMILARITY,
+    GroupFilterProxy,
+    GroupModel,
+    GroupRole,
+    StripRole,
+)
+from dupe_viewer.gui.images import ImageLoader
+from dupe_viewer.gui.marks import Marks
+from dupe_viewer.gui.roots import PROTECTED, RECURSIVE, RootsModel
+from dupe_viewer.gui.settings import RootEntry
+
+pytestmark = pytest.mark.gui
+
+
+def synthetic_result(n_groups: int, size: int = 3, seed: int = 0) -> ScanResult:
+    """A ScanResult of ``n_groups`` clusters of ``size`` files, with pair scores, no files on disk."""
+    rng = np.random.default_rng(seed)
+    n = n_groups * size
+    records = [
+        ImageRecord(
+            f"/photos/{i // 100:03d}/img{i:06d}.jpg",
+            int(rng.integers(50_000, 5_000_000)),
+            0,
+            i,
+            1,
+            4000 - (i % size) * 1000,
+            3000 - (i % size) * 750,
+            "JPEG",
+        )
+        for i in range(n)
+    ]
+    pairs, sims = [], []
+    for g in range(n_groups):
+        base = g * size
+        for k in range(1, size):
+            pairs.append((base, base + k))
+            sims.append(rng.uniform(0.7, 1.0))
+    pairs_arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    sim = np.array(sims, dtype=np.float32)
+    result = ScanResult(
+        roots=["/photos"],
+        options=ScanOptions(),
+        records=records,
+        features=np.zeros(n, FEATURE_DTYPE),
+        has_features=np.ones(n, bool),
+        pairs=pairs_arr,
+        similarity=sim,
+        kinds=np.where(sim > 0.9, "near", "edited"),
+        groups=[],
+        errors=[],
+        stats=ScanStats(files=n),
+    )
+    result.regroup()
+    return result
+
+
+@pytest.fixture
+def loader(qtbot):
+    lo = ImageLoader(threads=1)
+    yield lo
+    lo.wait(5000)
+
+
+def _scanned_model(photos, loader):
+    result = run_scan([photos], ScanOptions(workers=1))
+    marks = Marks()
+    model = GroupModel(marks, loader)
+    marks.set_groups(result.records, result.groups)
+    model.set_groups(result.records, result.groups)
+    assert model.rowCount() == len(result.groups) > 0
+    return result, marks, model
+
+
+# One check() per test: pytest-qt's qtmodeltester is a single tester object that stays connected
+# to what it checked and keeps verifying every later change (so changes after check() are tested).
+def test_group_model_passes_the_model_tester(qtmodeltester, loader, photos) -> None:
+    result, marks, model = _scanned_model(photos, loader)
+    qtmodeltester.check(model, force_py=True)
+    # Marks changing and a regroup keep the model consistent too.
+    g = result.groups[0]
+    marks.toggle(g, g.members[1].index)
+    model.set_groups(result.records, result.regroup(threshold=0.99))  # checked live by the tester
+
+
+def test_group_proxy_passes_the_model_tester(qtmodeltester, loader, photos) -> None:
+    result, _marks, model = _scanned_model(photos, loader)
+    proxy = GroupFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(SIMILARITY, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_kind("near")
+    proxy.set_text("orig")
+    model.set_groups(result.records, result.regroup(threshold=0.9))
+
+
+def test_empty_group_model_passes_the_model_tester(qtmodeltester, loader) -> None:
+    qtmodeltester.check(GroupModel(Marks(), loader), force_py=True)
+
+
+def test_roots_model_passes_the_model_tester_and_edits(qtmodeltester, tmp_path) -> None:
+    model = RootsModel([RootEntry(str(tmp_path / "a"))])
+    qtmodeltester.check(model, force_py=True)
+    changes: list[bool] = []
+    model.rootsChanged.connect(changes.append)
+    assert model.add([str(tmp_path / "b"), str(tmp_path / "a")]) == 1
+    assert model.setData(
+        model.index(1, PROTECTED), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert model.setData(
+        model.index(0, RECURSIVE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert changes == [True, False, True]  # protection alone needs no rescan
+    assert model.protected_paths() == (str(tmp_path / "b"),)
+    assert [r.recursive for r in model.roots()] == [False, True]
+    model.remove_rows([0])
+    assert [r.path for r in model.roots()] == [str(tmp_path / "b")]
+
+
+def test_ten_thousand_groups_are_fast_to_load_sort_and_filter(qtbot, loader) -> None:
+    result = synthetic_result(10_000)
+    assert len(result.groups) == 10_000
+    marks = Marks()
+    model = GroupModel(marks, loader)
+    proxy = GroupFilterProxy()
+    proxy.setSourceModel(model)
+    started = time.perf_counter()
+    marks.set_groups(result.records, result.groups)
+    model.set_groups(result.records, result.groups)
+    for col in (FILES, SIMILARITY, KIND, FREES):
+        proxy.sort(col, Qt.SortOrder.DescendingOrder)
+    proxy.set_kind("edited")
+    edited = proxy.rowCount()
+    proxy.set_kind("")
+    proxy.set_text("img000123")
+    found = proxy.rowCount()
+    elapsed = time.perf_counter() - started
+    assert 0 < edited < 10_000 and found == 1
+    assert elapsed < 5.0, f"{elapsed:.2f} s"
+    # Sorted by freed space, largest first.
+    sizes = [proxy.index(r, FREES).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
+    assert sizes == sorted(sizes, reverse=True)
+    proxy.set_text("")
+    sizes = [proxy.index(r, FREES).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_strip_role_and_totals_follow_marks(loader) -> None:
+    result = synthetic_result(5)
+    marks = Marks()
+    model = GroupModel(marks, loader)
+    marks.set_groups(result.records, result.groups)
+    model.set_groups(result.records, result.groups)
+    idx = model.index(0, PREVIEW)
+    g = idx.data(GroupRole)
+    strip = idx.data(StripRole)
+    assert [s for _, s in strip] == ["keep" if m.index == g.keep else "delete" for m in g.members]
+    expected = sum(result.records[m.index].size for m in g.members if m.index != g.keep)
+    assert model.index(0, FREES).data(Qt.ItemDataRole.UserRole + 2) == expected
+    total = marks.total_bytes
+    marks.keep_all([g])
+    assert marks.total_bytes == total - expected
+    assert model.index(0, FREES).data(Qt.ItemDataRole.UserRole + 2) == 0
+    assert model.data(QModelIndex()) is None

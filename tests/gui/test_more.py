@@ -1,0 +1,204 @@
+"""The rest of the window: deep slider, pair dismissal, dialogs, full screen, ``run_app``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from dupe_viewer.core import Finished, Progress, ScanOptions, ScanResult, ScanStats, actions, run_scan
+from dupe_viewer.core.dismissals import Dismissals
+from dupe_viewer.core.features import FEATURE_DTYPE
+from dupe_viewer.core.keep import Rule
+from dupe_viewer.core.records import ImageRecord
+from dupe_viewer.core.scan import Phase
+from dupe_viewer.gui.dialogs import (
+    DismissalsDialog,
+    ErrorsDialog,
+    OutcomeDialog,
+    RulesDialog,
+    ShortcutsDialog,
+    UndoMovesDialog,
+    rule_text,
+)
+from dupe_viewer.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def deep_result() -> ScanResult:
+    """Six files: A~B by hash, C~D only by deep similarity 0.85, E~F by deep 0.95 (files absent)."""
+    records = [
+        ImageRecord(f"/nowhere/{c}.jpg", 1000 + n, 0, n, 1, 640, 480, "JPEG") for n, c in enumerate("ABCDEF")
+    ]
+    pairs = np.array([(0, 1), (2, 3), (4, 5)], dtype=np.int64)
+    opts = ScanOptions()
+    opts.deep_threshold = 0.9
+    result = ScanResult(
+        roots=["/nowhere"],
+        options=opts,
+        records=records,
+        features=np.zeros(6, FEATURE_DTYPE),
+        has_features=np.ones(6, bool),
+        pairs=pairs,
+        similarity=np.array([0.97, 0.55, 0.52], np.float32),
+        kinds=np.array(["near", "edited", "edited"]),
+        groups=[],
+        errors=[],
+        stats=ScanStats(files=6),
+        deep_similarity=np.array([0.99, 0.85, 0.95], np.float32),
+        deep={"enabled": True, "model": "test", "threshold": 0.9},
+    )
+    result.regroup()
+    return result
+
+
+def _fake_scan(result: ScanResult):
+    def scan(roots, options, cancel=None):
+        yield Progress(Phase.DISCOVER, 6, 6)
+        yield Finished(result)
+
+    return scan
+
+
+def test_deep_slider_appears_with_deep_scores_and_regroups(qtbot, window, tmp_path, wait_scan) -> None:
+    result = deep_result()
+    assert len(result.groups) == 2  # A-B (hash) and E-F (deep 0.95)
+    window.scan_fn = _fake_scan(result)
+    window.add_paths([str(tmp_path)])
+    wait_scan(window)
+    assert window.deep.isVisibleTo(window) and window.deep.value() == 90
+    assert not window.deep_note.isVisibleTo(window)
+    window.deep.setValue(84)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and not window.regrouper.busy)
+    similar = next(g for g in window.model.groups() if 2 in g.indices)
+    assert similar.kind == "similar"
+    # Only similar (not copies): nothing is proposed for the trash in that group.
+    assert window.marks.deleted(similar) == []
+    assert window.settings.get("scan/deep_threshold") == 0.84
+    window.threshold.setValue(99)  # the hash slider still works next to it
+    qtbot.waitUntil(lambda: window.result.options.threshold == 0.99 and not window.regrouper.busy)
+    assert window.model.rowCount() == 3  # A-B still linked by deep similarity 0.99
+
+
+def test_a_missing_model_is_explained(qtbot, window, tmp_path, wait_scan) -> None:
+    result = deep_result()
+    result.deep_similarity = None
+    result.deep = {"enabled": False, "reason": "no model installed; deep similarity (crops, tilts) is off."}
+    window.scan_fn = _fake_scan(result)
+    window.add_paths([str(tmp_path)])
+    wait_scan(window)
+    assert not window.deep.isVisibleTo(window)
+    assert window.deep_note.isVisibleTo(window) and "models install" in window.deep_note.text()
+
+
+def test_not_duplicates_for_a_pair(qtbot, window, photos, wait_scan, wait_idle) -> None:
+    window.add_paths([str(photos)])
+    wait_scan(window)
+    g = next(g for g in window.model.groups() if len(g.members) >= 3)
+    window.select_row(window.proxy.mapFromSource(window.model.index(window.model.row_of(g.id), 0)).row())
+    window.compare.set_mode("pair")
+    a, b = (g.members[k].index for k in window.compare.shown_members())
+    window.compare.dismiss_pair.click()
+    wait_idle(window)
+    assert all(not ({a, b} <= set(gg.indices) and gg.reference in (a, b)) for gg in window.model.groups())
+    (entry,) = Dismissals().entries()
+    assert entry.kind == "pair" and len(entry.paths) == 2
+
+
+def test_full_screen_hides_the_lists_and_escape_restores(qtbot, window) -> None:
+    window.act_full.trigger()
+    assert not window.left_splitter.isVisible()
+    window.act_escape.trigger()
+    assert window.left_splitter.isVisible() and not window.isFullScreen()
+
+
+def test_dialogs_show_what_they_should(qtbot, window, tmp_path) -> None:
+    errors = ErrorsDialog([("/a/b.jpg", "truncated image file")], window)
+    qtbot.addWidget(errors)
+    assert errors.view.model().rowCount() == 1
+
+    rules = RulesDialog((Rule("resolution"),), [str(tmp_path)], window)
+    qtbot.addWidget(rules)
+    rules.add_rule(Rule("format", ("HEIF", "JPEG")))
+    assert rules.rules() == (Rule("resolution"), Rule("format", ("HEIF", "JPEG")))
+    assert rule_text(Rule("folder", ("/x",))) == "In a preferred folder: /x"
+
+    shortcuts = ShortcutsDialog(window.actions(), [("1 … 9", "toggle")], window)
+    qtbot.addWidget(shortcuts)
+    keys = dict(shortcuts.rows)
+    assert keys["N, Ctrl+Down"] == "Next group" and keys["1 … 9"] == "toggle"
+
+    outcome = actions.Outcome("/a/b.jpg", actions.SKIPPED, "the file changed since the scan")
+    report = OutcomeDialog("Done", "Moved 0 files", [outcome], window)
+    qtbot.addWidget(report)
+
+    dismissals = DismissalsDialog(window)
+    qtbot.addWidget(dismissals)
+    dismissals.show_entries([])
+    assert not dismissals.restore.isEnabled()
+
+    batches = {"b1": [{"time": "2026-01-01T10:00:00", "source": "/a/x.jpg", "destination": "/d/x.jpg"}]}
+    undo = UndoMovesDialog(batches, window)
+    qtbot.addWidget(undo)
+    assert undo.chosen_batch() == "b1"
+
+
+def test_run_app_scans_the_paths_given(qtbot, photos, monkeypatch) -> None:
+    from dupe_viewer.gui import app as app_module
+
+    seen: dict[str, object] = {}
+
+    def fake_exec(self) -> int:
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        qtbot.waitUntil(lambda: window.final and not window.scanner.running, timeout=30_000)
+        seen["roots"] = [r.path for r in window.roots_model.roots()]
+        seen["groups"] = window.model.rowCount()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_app([str(photos), str(photos / "missing")]) == 0
+    assert seen == {"roots": [str(photos)], "groups": 3}
+
+
+def test_cli_without_arguments_opens_the_window(qtbot, monkeypatch) -> None:
+    from dupe_viewer import cli
+
+    calls = []
+    monkeypatch.setattr("dupe_viewer.gui.app.run_app", lambda paths: calls.append(paths) or 0)
+    assert cli.main([]) == 0 and calls == [[]]
+    assert cli.main(["/some/folder"]) == 0 and calls[-1] == ["/some/folder"]
+
+
+def test_scan_result_of_the_engine_matches_the_window(qtbot, window, photos, wait_scan) -> None:
+    window.add_paths([str(photos)])
+    wait_scan(window)
+    engine = run_scan([photos], ScanOptions(workers=1))
+    names = lambda r: sorted(sorted(os.path.basename(r.records[i].path) for i in g.indices) for g in r.groups)  # noqa: E731
+    assert names(window.result) == names(engine)
+    assert Path(window.result.roots[0]) == photos
+
+
+def test_thousands_of_qt_calls_do_not_crash_the_interpreter(tmp_path) -> None:
+    """PySide6 6.12.0 on CPython < 3.12 drops a reference to None per void call (gui/compat.py):
+    without the work-around, this aborts with "Fatal Python error: none_dealloc"."""
+    import subprocess
+    import sys
+
+    code = (
+        "from dupe_viewer.gui.app import create_app\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "app = create_app(['x'])\n"
+        "label = QLabel()\n"
+        "for _ in range(50_000):\n"
+        "    label.setText('x')\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 0 and "ok" in res.stdout, res.stderr[-2000:]
