@@ -70,3 +70,14 @@ def test_speed_benchmark_smoke() -> None:
     res = subprocess.run([sys.executable, str(BENCH / "speed.py"), "--smoke"], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert "cold speed-up vs baseline" in res.stdout and "warm speed-up vs cold" in res.stdout
+
+
+def test_scale_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "scale.py"), "--smoke", "--deep"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "planted-pair recall 1.0000" in res.stdout and "growth exponent" in res.stdout
