@@ -38,12 +38,13 @@ def group_pairs(
     pairs: np.ndarray,
     scores: np.ndarray,
     kinds: Sequence[str],
-    priority: Sequence[tuple] | None = None,
+    priority: np.ndarray | None = None,
 ) -> list[Group]:
     """Group ``n`` items from ``pairs`` (P×2 int array, i != j) with similarity ``scores`` (P).
 
-    ``priority`` gives a sortable key per item (larger first) that breaks ties after the number of
-    matches; it should not depend on discovery order (use pixels, bytes, path...).
+    ``priority`` (n × m numbers, larger first, column 0 most significant) breaks ties after the
+    number and strength of matches; it should not depend on discovery order (pixels, bytes, the
+    rank of the path...). Without it, ties go to the lower index.
     """
     if len(pairs) == 0:
         return []
@@ -60,12 +61,14 @@ def group_pairs(
     start = np.concatenate([[0], np.cumsum(degree)])
 
     involved = np.flatnonzero(degree)
-    if priority is None:
-        key = sorted(involved, key=lambda i: (-degree[i], i))
-    else:
-        # Sum of similarities breaks ties between equal degrees in favour of the tighter hub.
-        strength = np.bincount(src, weights=sc, minlength=n)
-        key = sorted(involved, key=lambda i: (-degree[i], -round(strength[i], 6), _neg(priority[i])))
+    # Sum of similarities breaks ties between equal degrees in favour of the tighter hub.
+    strength = np.round(np.bincount(src, weights=sc, minlength=n), 6)
+    # np.lexsort: the last key is the primary one; larger values first, so keys are negated.
+    keys: list[np.ndarray] = [involved]  # final tie-break: index (only without priority)
+    if priority is not None:
+        pri = np.asarray(priority, dtype=np.float64).reshape(n, -1)[involved]
+        keys = [-pri[:, c] for c in range(pri.shape[1] - 1, -1, -1)]
+    key = involved[np.lexsort([*keys, -strength[involved], -degree[involved]])]
 
     leader_of = np.full(n, -1, dtype=np.int64)
     is_leader = np.zeros(n, dtype=bool)
@@ -92,8 +95,7 @@ def group_pairs(
         best_kind[i] = kind_idx[lo + j]
 
     groups: dict[int, Group] = {}
-    rank = {int(i): r for r, i in enumerate(key)}
-    for i in sorted(np.flatnonzero(leader_of >= 0), key=lambda i: rank[int(i)]):
+    for i in key.tolist():
         ref = int(leader_of[i])
         g = groups.get(ref)
         if g is None:
@@ -101,25 +103,7 @@ def group_pairs(
                 reference=ref, members=[ref], similarity={ref: 1.0}, kinds={ref: "reference"}
             )
         if i != ref:
-            g.members.append(int(i))
-            g.similarity[int(i)] = float(best_score[i])
-            g.kinds[int(i)] = kinds[int(best_kind[i])]
+            g.members.append(i)
+            g.similarity[i] = float(best_score[i])
+            g.kinds[i] = kinds[int(best_kind[i])]
     return [g for g in groups.values() if len(g.members) > 1]
-
-
-class _neg:
-    """Wrap a key so sorting ascending puts larger keys first."""
-
-    __slots__ = ("k",)
-
-    def __init__(self, k: tuple) -> None:
-        self.k = k
-
-    def __lt__(self, other: _neg) -> bool:
-        return self.k > other.k
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _neg) and self.k == other.k
-
-    def __hash__(self) -> int:
-        return hash(self.k)

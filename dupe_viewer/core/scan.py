@@ -154,6 +154,28 @@ class ScanResult:
         self.groups = build_groups(self, excluded=excluded)
         return self.groups
 
+    def priority(self) -> np.ndarray:
+        """Per file, what makes it the better reference after match counts (larger first):
+        pixels, bytes, then the alphabetically first path. Computed once per result."""
+        cached = getattr(self, "_priority", None)
+        if cached is None or len(cached) != len(self.records):
+            order = sorted(range(len(self.records)), key=lambda i: self.records[i].path)
+            path_rank = np.empty(len(self.records), dtype=np.float64)
+            path_rank[order] = np.arange(len(self.records))
+            cached = (
+                np.column_stack(
+                    [
+                        np.array([r.pixels for r in self.records], dtype=np.float64),
+                        np.array([r.size for r in self.records], dtype=np.float64),
+                        -path_rank,
+                    ]
+                )
+                if self.records
+                else np.empty((0, 3))
+            )
+            self._priority = cached
+        return cached
+
     def pair_index(self) -> dict[tuple[int, int], int]:
         """(i, j) with i < j -> row in the pair arrays."""
         lo = np.minimum(self.pairs[:, 0], self.pairs[:, 1])
@@ -213,7 +235,9 @@ def edges(
         ex = {(min(a, b), max(a, b)) for a, b in excluded}
         lo = np.minimum(result.pairs[:, 0], result.pairs[:, 1])
         hi = np.maximum(result.pairs[:, 0], result.pairs[:, 1])
-        link &= np.array([(int(a), int(b)) not in ex for a, b in zip(lo, hi, strict=True)], dtype=bool)
+        n = max(len(result.records), 1)
+        ex_keys = np.array([a * n + b for a, b in ex], dtype=np.int64)
+        link &= ~np.isin(lo * n + hi, ex_keys)
     return result.pairs[link], score[link].astype(np.float32), kinds[link].astype(str)
 
 
@@ -233,10 +257,7 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     for rep, copy in p[is_exact]:
         copies.setdefault(int(rep), []).append(int(copy))
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
-    # Priority after match count: pixels, bytes, then the path (reversed order so that, larger
-    # first, the alphabetically first path wins).
-    priority = [(r.pixels, r.size, _PathDesc(r.path)) for r in records]
-    raw = group_pairs(len(records), p, s, list(k), priority) if len(p) else []
+    raw = group_pairs(len(records), p, s, list(k), result.priority()) if len(p) else []
     crops = _crop_windows(result)
     grouped_reps = set()
     groups: list[DupGroup] = []
@@ -328,27 +349,6 @@ def _finish_group(
     ].index
     kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
     return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
-
-
-class _PathDesc:
-    """Sorts so that a larger key means an alphabetically earlier path."""
-
-    __slots__ = ("p",)
-
-    def __init__(self, p: str) -> None:
-        self.p = p
-
-    def __lt__(self, other: _PathDesc) -> bool:
-        return self.p > other.p
-
-    def __gt__(self, other: _PathDesc) -> bool:
-        return self.p < other.p
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _PathDesc) and self.p == other.p
-
-    def __hash__(self) -> int:
-        return hash(self.p)
 
 
 class _Ticker:
