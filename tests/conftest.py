@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,10 +76,54 @@ def write_image(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def trash_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A real freedesktop trash under tmp_path (send2trash reads XDG_DATA_HOME at import time)."""
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the freedesktop trash layout is Linux/BSD only")
+    data = tmp_path / "xdg-data"
+    data.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path))  # same device as the files: the home trash is used
+    import send2trash
+
+    plat = sys.modules.get("send2trash.plat_other")
+    if plat is not None:
+        monkeypatch.setattr(plat, "XDG_DATA_HOME", os.fsencode(data))
+        monkeypatch.setattr(plat, "HOMETRASH_B", os.fsencode(data / "Trash"))
+        monkeypatch.setattr(plat, "HOMETRASH", str(data / "Trash"))
+    if getattr(send2trash.send2trash, "__module__", "") != "send2trash.plat_other":
+        pytest.skip("send2trash uses gio here; its trash location cannot be redirected")
+    return data / "Trash"
+
+
+@pytest.fixture
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is absent ({SHARED}): real photos and models are not available here")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dev corpus generator's ``--small`` corpus from ../shared/photos, made once per run."""
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is absent ({SHARED}): real photos and models are not available here")
+    import subprocess
+
+    corpus = tmp_path_factory.mktemp("small") / "corpus"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "tests" / "benchmarks" / "make_corpus.py"),
+            str(corpus),
+            "--small",
+            "--photos",
+            str(SHARED / "photos"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return corpus
 
 
 def is_root() -> bool:

@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from dupe_viewer.core import actions
 from dupe_viewer.core.actions import FAILED, OK, SKIPPED, Target
-
-
-@pytest.fixture
-def trash_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A real freedesktop trash under tmp_path (send2trash reads XDG_DATA_HOME at import time)."""
-    if sys.platform in ("win32", "darwin"):
-        pytest.skip("the freedesktop trash layout is Linux/BSD only")
-    data = tmp_path / "xdg-data"
-    data.mkdir()
-    monkeypatch.setenv("XDG_DATA_HOME", str(data))
-    monkeypatch.setenv("HOME", str(tmp_path))  # same device as the files: the home trash is used
-    import send2trash
-
-    plat = sys.modules.get("send2trash.plat_other")
-    if plat is not None:
-        monkeypatch.setattr(plat, "XDG_DATA_HOME", os.fsencode(data))
-        monkeypatch.setattr(plat, "HOMETRASH_B", os.fsencode(data / "Trash"))
-        monkeypatch.setattr(plat, "HOMETRASH", str(data / "Trash"))
-    if getattr(send2trash.send2trash, "__module__", "") != "send2trash.plat_other":
-        pytest.skip("send2trash uses gio here; its trash location cannot be redirected")
-    return data / "Trash"
 
 
 def _file(path: Path, data: bytes) -> Target:

@@ -6,8 +6,6 @@ the small corpus so that a regression in the deep stage fails the suite.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from dupe_viewer.core import ScanOptions, models, run_scan
@@ -16,22 +14,10 @@ from dupe_viewer.core.evaluate import load_truth, pair_metrics
 BENCH = Path(__file__).resolve().parent / "benchmarks"
 
 
-def test_small_corpus_deep_quality(shared_dir: Path, tmp_path: Path) -> None:
+def test_small_corpus_deep_quality(shared_dir: Path, small_corpus: Path) -> None:
     spec = models.install_from_file(shared_dir / "models" / "SqueezeNet_fp16.onnx")
     assert spec.id == models.DEFAULT_MODEL_ID
-    corpus = tmp_path / "corpus"
-    subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "make_corpus.py"),
-            str(corpus),
-            "--small",
-            "--photos",
-            str(shared_dir / "photos"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    corpus = small_corpus
     result = run_scan([corpus], ScanOptions(use_cache=False))
     assert result is not None and result.deep["enabled"] is True
     groups = [[result.records[m.index].path for m in g.members] for g in result.groups]

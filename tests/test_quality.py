@@ -38,20 +38,8 @@ HASH_KINDS = {
 }
 
 
-def test_small_corpus_quality(shared_dir: Path, tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "make_corpus.py"),
-            str(corpus),
-            "--small",
-            "--photos",
-            str(shared_dir / "photos"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+def test_small_corpus_quality(small_corpus: Path) -> None:
+    corpus = small_corpus
     result = run_scan([corpus], ScanOptions(deep=False, use_cache=False))
     assert result is not None and result.stats.errors == 0
     truth = load_truth(corpus / "truth.json")
