@@ -200,3 +200,25 @@ def test_early_groups_carry_their_records(library) -> None:
             break
     else:
         raise AssertionError("no early groups")
+
+
+def test_cancel_during_matching_stops_at_once() -> None:
+    """Matching a big collection takes minutes; a cancel must land between index query chunks."""
+    import numpy as np
+    import pytest
+
+    from dupe_viewer.core import matching
+    from dupe_viewer.core.errors import ScanCancelled
+    from dupe_viewer.core.features import FEATURE_DTYPE
+
+    feats = np.zeros(3 * matching.QUERY_CHUNK, dtype=FEATURE_DTYPE)
+    feats["thumb"] = np.random.default_rng(0).integers(0, 255, feats["thumb"].shape, dtype=np.uint8)
+    calls = []
+
+    def stop() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(ScanCancelled):
+        matching.candidate_pairs(feats, should_stop=stop)
+    assert len(calls) == 3  # stopped at the third chunk, not after all 8 orientations × 3 chunks

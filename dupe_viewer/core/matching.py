@@ -12,12 +12,14 @@ dHash Hamming distances, correlation and cell agreement of the tiny images, colo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.fft
 
 from . import knn
+from .errors import ScanCancelled
 from .features import TINY, tiny_images
 
 #: Candidates below this descriptor correlation are not worth measuring (measured on the dev
@@ -67,10 +69,20 @@ def index_descriptor(z: np.ndarray) -> np.ndarray:
     return d / (np.linalg.norm(d, axis=1, keepdims=True) + 1e-9)
 
 
+#: Queries sent to the index at a time: between chunks a cancelled scan stops (well under a
+#: second at any collection size).
+QUERY_CHUNK = 4096
+
+
 def candidate_pairs(
-    feats: np.ndarray, min_corr: float = CANDIDATE_MIN_CORR, exact: bool | None = None
+    feats: np.ndarray,
+    min_corr: float = CANDIDATE_MIN_CORR,
+    exact: bool | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> np.ndarray:
-    """Unordered candidate pairs (P×2, i < j) of images whose descriptors match in some orientation."""
+    """Unordered candidate pairs (P×2, i < j) of images whose descriptors match in some orientation.
+
+    Raises ScanCancelled when ``should_stop`` returns True."""
     n = len(feats)
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
@@ -86,27 +98,30 @@ def candidate_pairs(
     for k in range(8):
         zk = np.ascontiguousarray(transpose_stack(z, k))
         q = index_descriptor(zk)
-        rows = np.arange(n)
-        kk = K_INDEX
-        while rows.size:
-            idx, _ = knn.knn(q[rows], data, kk + 1, index=index, exact=exact)
-            qi = np.broadcast_to(rows[:, None], idx.shape)
-            # Re-rank on the full tiny images: the correlation the scores are built on. Column by
-            # column, so no (rows × k × 256) array is ever materialised.
-            qf = zk[rows].reshape(len(rows), -1)
-            safe = np.maximum(idx, 0)
-            corr = np.empty(idx.shape, dtype=np.float32)
-            for col in range(idx.shape[1]):
-                corr[:, col] = np.einsum("ij,ij->i", qf, flat[safe[:, col]])
-            keep = (corr >= min_corr) & (idx != rows[:, None]) & (idx >= 0)
-            found_pairs.append(np.stack([qi[keep], idx[keep]], axis=1))
-            found_sims.append(corr[keep])
-            # Rows whose last neighbour is still nearly identical may have more: ask again.
-            full = corr[:, -1] >= GROW_CORR if idx.shape[1] == kk + 1 else np.zeros(len(rows), bool)
-            rows = rows[full]
-            if kk + 1 >= n:
-                break
-            kk *= 4
+        for lo in range(0, n, QUERY_CHUNK):
+            if should_stop is not None and should_stop():
+                raise ScanCancelled()
+            rows = np.arange(lo, min(n, lo + QUERY_CHUNK))
+            kk = K_INDEX
+            while rows.size:
+                idx, _ = knn.knn(q[rows], data, kk + 1, index=index, exact=exact)
+                qi = np.broadcast_to(rows[:, None], idx.shape)
+                # Re-rank on the full tiny images: the correlation the scores are built on.
+                # Column by column, so no (rows × k × 256) array is ever materialised.
+                qf = zk[rows].reshape(len(rows), -1)
+                safe = np.maximum(idx, 0)
+                corr = np.empty(idx.shape, dtype=np.float32)
+                for col in range(idx.shape[1]):
+                    corr[:, col] = np.einsum("ij,ij->i", qf, flat[safe[:, col]])
+                keep = (corr >= min_corr) & (idx != rows[:, None]) & (idx >= 0)
+                found_pairs.append(np.stack([qi[keep], idx[keep]], axis=1))
+                found_sims.append(corr[keep])
+                # Rows whose last neighbour is still nearly identical may have more: ask again.
+                full = corr[:, -1] >= GROW_CORR if idx.shape[1] == kk + 1 else np.zeros(len(rows), bool)
+                rows = rows[full]
+                if kk + 1 >= n:
+                    break
+                kk *= 4
     pairs = np.concatenate(found_pairs)
     if len(pairs) == 0:
         return np.empty((0, 2), dtype=np.int64)
@@ -155,17 +170,25 @@ class PairMeasures:
 
 
 #: Pairs measured at a time: bounds memory (a few hundred MB) whatever the number of pairs.
-MEASURE_CHUNK = 100_000
+MEASURE_CHUNK = 50_000
 
 
-def measure(feats: np.ndarray, pairs: np.ndarray, gray_chroma: float = 4.0) -> PairMeasures:
-    """Measure candidate ``pairs`` of the feature array ``feats`` (in bounded-size chunks)."""
+def measure(
+    feats: np.ndarray,
+    pairs: np.ndarray,
+    gray_chroma: float = 4.0,
+    should_stop: Callable[[], bool] | None = None,
+) -> PairMeasures:
+    """Measure candidate ``pairs`` of the feature array ``feats`` (in bounded-size chunks).
+
+    Raises ScanCancelled when ``should_stop`` returns True between chunks."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     if len(pairs) > MEASURE_CHUNK:
-        parts = [
-            measure(feats, pairs[i : i + MEASURE_CHUNK], gray_chroma)
-            for i in range(0, len(pairs), MEASURE_CHUNK)
-        ]
+        parts = []
+        for i in range(0, len(pairs), MEASURE_CHUNK):
+            if should_stop is not None and should_stop():
+                raise ScanCancelled()
+            parts.append(measure(feats, pairs[i : i + MEASURE_CHUNK], gray_chroma))
         return PairMeasures(
             **{f: np.concatenate([getattr(p, f) for p in parts]) for f in PairMeasures.__dataclass_fields__}
         )

@@ -31,6 +31,7 @@ from . import paths as user_paths
 from .analysis import AnalysisPool, WorkerConfig
 from .cache import FeatureCache
 from .discovery import FileEntry, FileError, discover
+from .errors import ScanCancelled
 from .features import FEATURE_DTYPE
 from .grouping import group_pairs
 from .keep import choose_keeper
@@ -629,15 +630,20 @@ def scan(
         # -- 5. candidate pairs and scores -------------------------------------------------------
         yield Progress(Phase.MATCH, 0, 1)
         reps = np.flatnonzero(has & (copy_of == np.arange(len(records))))
-        cand = matching.candidate_pairs(feats[reps])
-        if should_stop():
+        try:
+            cand = matching.candidate_pairs(feats[reps], should_stop=should_stop)
+        except ScanCancelled:
             yield cancelled()
             return
         deep_rows = None
         if setup is not None:
             deep_rows, deep_cand = _deep_candidates(setup, records, reps, vectors, roots_abs, warnings, cache)
             cand = np.unique(np.concatenate([cand.reshape(-1, 2), deep_cand.reshape(-1, 2)]), axis=0)
-        meas = matching.measure(feats[reps], cand)
+        try:
+            meas = matching.measure(feats[reps], cand, should_stop=should_stop)
+        except ScanCancelled:
+            yield cancelled()
+            return
         sim = scoring.hash_similarity(meas)
         kinds = scoring.classify(meas, sim, feats["trimmed"][reps])
         keep = sim >= opts.min_threshold
