@@ -90,7 +90,8 @@ def main() -> int:
         print(f"cold scan          {t_cold:8.2f} s  ({ms:.1f} ms/file, {cold.stats.decoded} decoded)")
         s = warm.stats
         print(f"warm rescan        {t_warm:8.2f} s  ({s.decoded} decoded, {s.from_cache} from cache)")
-        print(f"regroup            {1000 * max(regroup):8.1f} ms (worst of 3 thresholds), {len(warm.pairs)} pairs")
+        worst = 1000 * max(regroup)
+        print(f"regroup            {worst:8.1f} ms (worst of 3 thresholds), {len(warm.pairs)} pairs")
         print(f"groups             {len(cold.groups)}")
     finally:
         if not args.keep and not args.out:
