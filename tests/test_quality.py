@@ -69,3 +69,14 @@ def test_scale_benchmark_smoke() -> None:
     )
     assert res.returncode == 0, res.stderr
     assert "planted-pair recall 1.0000" in res.stdout and "growth exponent" in res.stdout
+
+
+def test_end_to_end_benchmark_smoke(shared_dir: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "e2e.py"), "--files", "40", "--photos", str(shared_dir / "photos")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "files 40" in res.stdout and "warm rescan" in res.stdout and "(0 decoded" in res.stdout
