@@ -126,5 +126,14 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus
 
 
+@pytest.fixture
+def shared_models() -> Path:
+    """../shared/models with the real SqueezeNet download (skips when absent)."""
+    folder = SHARED / "models"
+    if not (folder / "SqueezeNet_fp16.onnx").is_file():
+        pytest.skip(f"real models not available ({folder} is absent)")
+    return folder
+
+
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0

@@ -33,27 +33,6 @@ from tests.onnx_models import conv_model, save_model
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in (
-        "DUPE_VIEWER_CACHE_DIR",
-        "DUPE_VIEWER_DATA_DIR",
-        "DUPE_VIEWER_CONFIG_DIR",
-        models.MODEL_URL_ENV,
-    ):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("DUPE_VIEWER_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def shared_models() -> Path:
-    folder = SHARED / "models"
-    if not (folder / "SqueezeNet_fp16.onnx").is_file():
-        pytest.skip(f"real models not available ({folder} is absent)")
-    return folder
-
-
 def identity_model(path: Path, layout: str, dtype: int, size: int = 16) -> Path:
     """Passes the (float-cast) input through, so pooled outputs expose the preprocessing."""
     shape = [1, 3, size, size] if layout == "NCHW" else [1, size, size, 3]

@@ -34,28 +34,6 @@ CORAL = "mobilenet_v1_coral_quant_embed.onnx"
 # Fixtures and tiny models
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data/cache dirs and the real default URL."""
-    for var in (
-        "DUPE_VIEWER_CACHE_DIR",
-        "DUPE_VIEWER_DATA_DIR",
-        "DUPE_VIEWER_CONFIG_DIR",
-        models.MODEL_URL_ENV,
-    ):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("DUPE_VIEWER_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def shared_models() -> Path:
-    shared = Path(__file__).resolve().parents[1].parent / "shared" / "models"
-    if not (shared / SQUEEZENET).is_file():
-        pytest.skip(f"real models not available ({shared} is absent)")
-    return shared
-
-
 def _save(model: onnx.ModelProto, path: Path) -> Path:
     onnx.checker.check_model(model)
     onnx.save(model, str(path))
@@ -208,14 +186,14 @@ def test_load_spec_from_file(tmp_path: Path) -> None:
 # Preparation and install with tiny models
 
 
-def test_install_custom_model_with_spec(tmp_path: Path, home: Path) -> None:
+def test_install_custom_model_with_spec(tmp_path: Path, isolated_home: Path) -> None:
     src = tiny_conv_model(tmp_path / "tiny.onnx")
     assert models.get_installed() is None
     spec = models.install_from_file(src, TINY_SPEC)
     assert spec.dim == 8
     assert spec.input_name == "pixels" and spec.output == "features"
     assert spec.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
-    folder = home / "data" / "models" / "tiny"
+    folder = isolated_home / "data" / "models" / "tiny"
     assert (folder / "model.onnx").is_file() and (folder / "spec.json").is_file()
     assert not (folder / "source.onnx").exists()  # only the default keeps its source
     assert json.loads((folder / "spec.json").read_text())["dim"] == 8
@@ -325,12 +303,12 @@ def test_remove_and_active_model(tmp_path: Path) -> None:
     assert models.get_installed() is None and models.list_installed() == []
 
 
-def test_reinstall_replaces_the_previous_install(tmp_path: Path, home: Path) -> None:
+def test_reinstall_replaces_the_previous_install(tmp_path: Path, isolated_home: Path) -> None:
     src = tiny_conv_model(tmp_path / "tiny.onnx")
     models.install_from_file(src, TINY_SPEC)
     models.install_from_file(src, {**TINY_SPEC, "pooling": "gap"})
     assert models.get_installed("tiny").pooling == "gap"
-    leftovers = [p.name for p in (home / "data" / "models").iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in (isolated_home / "data" / "models").iterdir() if p.name.startswith(".")]
     assert leftovers == []
 
 
@@ -454,7 +432,7 @@ def _spec_for(url: str) -> ModelSpec:
 
 @pytest.mark.shared
 def test_install_default_downloads_verifies_and_prepares(
-    shared_models: Path, serve, monkeypatch: pytest.MonkeyPatch, home: Path
+    shared_models: Path, serve, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
 ) -> None:
     server = serve(Behaviour((shared_models / SQUEEZENET).read_bytes()))
     monkeypatch.setenv(models.MODEL_URL_ENV, server.url)
@@ -463,14 +441,14 @@ def test_install_default_downloads_verifies_and_prepares(
     assert seen[-1] == (models.DEFAULT_MODEL_SIZE, models.DEFAULT_MODEL_SIZE)
     assert spec.id == models.DEFAULT_MODEL_ID and spec.dim == 512
     assert spec.output == "fire9/concat_1"
-    folder = home / "data" / "models" / models.DEFAULT_MODEL_ID
+    folder = isolated_home / "data" / "models" / models.DEFAULT_MODEL_ID
     assert models.file_sha256(folder / "source.onnx") == models.DEFAULT_MODEL_SHA256
     session = ort.InferenceSession(str(folder / "model.onnx"), providers=["CPUExecutionProvider"])
     x = np.zeros((2, 3, 224, 224), np.float32)
     assert session.run(None, {"data_0": x})[0].shape == (2, 512, 13, 13)
     assert models.get_installed() == spec
     # The download went through the cache dir and is gone once installed.
-    assert list((home / "cache" / "downloads").iterdir()) == []
+    assert list((isolated_home / "cache" / "downloads").iterdir()) == []
 
 
 @pytest.mark.shared
@@ -578,11 +556,13 @@ def test_http_error_is_a_model_error(serve, tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_install_default_from_file_and_refresh_after_spec_change(shared_models: Path, home: Path) -> None:
+def test_install_default_from_file_and_refresh_after_spec_change(
+    shared_models: Path, isolated_home: Path
+) -> None:
     spec = models.install_from_file(shared_models / SQUEEZENET)
     assert spec.id == models.DEFAULT_MODEL_ID and spec.dim == 512
     # Simulate an install made by an older app version with other preprocessing.
-    spec_file = home / "data" / "models" / models.DEFAULT_MODEL_ID / "spec.json"
+    spec_file = isolated_home / "data" / "models" / models.DEFAULT_MODEL_ID / "spec.json"
     before = spec_file.stat().st_mtime_ns
     assert models.get_installed() == spec and models.get_installed() == spec
     assert spec_file.stat().st_mtime_ns == before  # up to date: not prepared again
