@@ -403,6 +403,23 @@ def scan(
     # Raises DeepUnavailable before any work when deep matching is required but impossible.
     setup, deep_info = deep_mod.resolve(opts.deep, opts.model, opts.deep_threshold)
 
+    def result_of(pairs: np.ndarray, sim: np.ndarray, kinds: np.ndarray, **deep: Any) -> ScanResult:
+        return ScanResult(
+            roots=roots_abs,
+            options=opts,
+            records=records,
+            features=feats,
+            has_features=has,
+            pairs=pairs,
+            similarity=sim,
+            kinds=kinds,
+            groups=[],
+            errors=errors,
+            stats=stats,
+            warnings=warnings,
+            **deep,
+        )
+
     def cancelled() -> Cancelled:
         stats.seconds = round(time.monotonic() - started, 3)
         stats.errors = len(errors)
@@ -505,20 +522,7 @@ def scan(
                     copy_of[i] = rep
         if exact_pairs:
             ep = np.array(exact_pairs, dtype=np.int64)
-            partial = ScanResult(
-                roots=roots_abs,
-                options=opts,
-                records=records,
-                features=feats,
-                has_features=has,
-                pairs=ep,
-                similarity=np.ones(len(ep), np.float32),
-                kinds=np.full(len(ep), "exact"),
-                groups=[],
-                errors=errors,
-                stats=stats,
-            )
-            early = build_groups(partial)
+            early = build_groups(result_of(ep, np.ones(len(ep), np.float32), np.full(len(ep), "exact")))
             yield GroupsFound(early, records)
 
         # -- 4. decode and hash what the cache lacks --------------------------------------------
@@ -669,19 +673,10 @@ def scan(
 
         # -- 6. groups -------------------------------------------------------------------------
         yield Progress(Phase.GROUP, 0, 1)
-        result = ScanResult(
-            roots=roots_abs,
-            options=opts,
-            records=records,
-            features=feats,
-            has_features=has,
-            pairs=pairs,
-            similarity=sim.astype(np.float32),
-            kinds=kinds.astype(str),
-            groups=[],
-            errors=errors,
-            stats=stats,
-            warnings=warnings,
+        result = result_of(
+            pairs,
+            sim.astype(np.float32),
+            kinds.astype(str),
             deep_similarity=deep_sim,
             crop_box=crop_box,
             crop_container=crop_in,
