@@ -143,7 +143,13 @@ def test_corrupt_index_is_rebuilt_with_warning(tiny_model, tmp_path: Path, isola
     data = bytearray(index_file.read_bytes())
     data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
     index_file.write_bytes(bytes(data))
+    # Nothing changed: the saved pairs answer and the index is not even read.
+    same = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert same.stats.matched == 0 and not same.warnings
+    # A new file needs the index: it is found damaged and rebuilt.
+    photo(778, (480, 360)).save(tmp_path / "lib" / "new.png")
     again = run_scan([tmp_path / "lib"], ScanOptions(deep=True))
+    assert again.stats.matched >= 1
     assert any("vector index" in w and "rebuilt" in w for w in again.warnings)
     assert any({"orig0.png", "crop0.png"} <= g for g in _groups(again))
 
@@ -235,3 +241,63 @@ def test_query_cli(tmp_path: Path, isolated_home: Path) -> None:
         env=env,
     )
     assert bad.returncode == 2 and "no such image" in bad.stderr
+
+
+@pytest.mark.parametrize("graph", [True, False], ids=["hnswlib", "exact"])
+def test_candidate_pairs_of_fresh_rows_only(graph: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An incremental update queries only the new rows and finds exactly their pairs: those a
+    full query finds that involve a new row (float16 vectors, queried in several chunks)."""
+    from dupe_viewer.core import deep as deep_mod
+    from dupe_viewer.core import knn
+
+    if graph and not knn.HAVE_HNSWLIB:
+        pytest.skip("hnswlib is not installed")
+    monkeypatch.setattr(knn, "EXACT_LIMIT", 0 if graph else 10**6)
+    monkeypatch.setattr(deep_mod, "CHUNK", 16)
+    rng = np.random.default_rng(5)
+    n_old, n_new, dim = 200, 40, 32
+    vecs = rng.normal(0, 1, (n_old + n_new, dim))
+    for c in range(0, 20):  # old pairs: 2c+1 is a near copy of 2c
+        vecs[2 * c + 1] = vecs[2 * c] + rng.normal(0, 0.3, dim)
+    for c in range(n_old, n_old + 20):  # new copies of old files, and new pairs among themselves
+        vecs[c] = vecs[c - 150] + rng.normal(0, 0.3, dim)
+    vecs[n_old + 30] = vecs[n_old + 31] + rng.normal(0, 0.3, dim)
+    vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float16)
+    paths = [f"/lib/{i}.jpg" for i in range(n_old + n_new)]
+    idx = VectorIndex("m", dim, None)
+    old_labels = idx.sync(paths[:n_old], [(1, 1)] * n_old, vecs[:n_old])
+    old_pairs, _ = deep_mod.candidate_pairs(idx, old_labels, vecs[:n_old])
+    labels = idx.sync(paths, [(1, 1)] * len(paths), vecs)
+    assert idx.fresh_rows.tolist() == list(range(n_old, n_old + n_new))
+    new_pairs, new_cos = deep_mod.candidate_pairs(idx, labels, vecs, query_rows=idx.fresh_rows)
+    all_pairs, all_cos = deep_mod.candidate_pairs(idx, labels, vecs)
+
+    assert (new_pairs[:, 0] < new_pairs[:, 1]).all()
+    assert len(np.unique(new_pairs, axis=0)) == len(new_pairs)
+    assert np.isin(new_pairs, idx.fresh_rows).any(axis=1).all()
+    expected = {tuple(p) for p in all_pairs.tolist() if p[0] >= n_old or p[1] >= n_old}
+    assert {tuple(p) for p in new_pairs.tolist()} == expected
+    assert {(c - 150, c) for c in range(n_old, n_old + 20)} | {(n_old + 30, n_old + 31)} <= expected
+    # The old pairs plus the new ones are the full answer (what a persisted pair cache relies on).
+    assert {tuple(p) for p in old_pairs.tolist()} | expected == {tuple(p) for p in all_pairs.tolist()}
+    cos_of = dict(zip(map(tuple, all_pairs.tolist()), all_cos.tolist(), strict=True))
+    for p, c in zip(map(tuple, new_pairs.tolist()), new_cos.tolist(), strict=True):
+        assert c == pytest.approx(cos_of[p], abs=1e-3)
+    assert deep_mod.candidate_pairs(idx, labels, vecs, query_rows=np.empty(0, np.int64))[0].shape == (0, 2)
+
+
+def test_candidate_pairs_with_every_row_fresh_is_the_full_query() -> None:
+    """A first scan (every row fresh) gets the full query, not the narrower per-row search."""
+    from dupe_viewer.core import deep as deep_mod
+
+    rng = np.random.default_rng(6)
+    vecs = rng.normal(0, 1, (60, 16))
+    vecs[1::2] = vecs[::2] + rng.normal(0, 0.3, (30, 16))
+    vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float16)
+    idx = VectorIndex("m", 16, None)
+    labels = idx.sync([f"/lib/{i}.jpg" for i in range(60)], [(1, 1)] * 60, vecs)
+    full, cos = deep_mod.candidate_pairs(idx, labels, vecs)
+    fresh, fresh_cos = deep_mod.candidate_pairs(idx, labels, vecs, query_rows=idx.fresh_rows)
+    assert {(2 * c, 2 * c + 1) for c in range(30)} <= set(map(tuple, full.tolist()))
+    np.testing.assert_array_equal(full, fresh)
+    np.testing.assert_array_equal(cos, fresh_cos)

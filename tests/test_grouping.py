@@ -85,3 +85,39 @@ def test_every_member_is_linked_to_reference_random() -> None:
 def test_empty() -> None:
     assert _groups(3, np.empty((0, 2), int), np.empty(0)) == []
     assert list(itertools.chain()) == []
+
+
+def test_keeper_rank_picks_what_choose_keeper_picks() -> None:
+    import random
+
+    from dupe_viewer.core.keep import Rule, choose_keeper, keeper_rank
+    from dupe_viewer.core.records import ImageRecord
+
+    rnd = random.Random(4)
+    recs = [
+        ImageRecord(
+            f"/{rnd.choice(['a', 'b', 'keep'])}/{rnd.choice(['x', 'yy', 'zzz'])}{i}."
+            + rnd.choice(["jpg", "png"]),
+            rnd.choice([100, 200, 300]),
+            rnd.choice([1, 2, 3]) * 10**18,
+            i,
+            1,
+            rnd.choice([10, 20]),
+            rnd.choice([10, 20]),
+            rnd.choice(["JPEG", "PNG"]),
+        )
+        for i in range(300)
+    ]
+    chains = [
+        (Rule("resolution"), Rule("size"), Rule("oldest")),
+        (Rule("folder", ("/keep",)), Rule("format", ("PNG",)), Rule("newest")),
+        (Rule("smallest"), Rule("shortest_name")),
+        (),
+    ]
+    for rules in chains:
+        for protected in ((), ("/b",)):
+            rank = keeper_rank(recs, rules, protected)
+            for _ in range(200):
+                group = rnd.sample(range(len(recs)), rnd.randint(2, 8))
+                want = group[choose_keeper([recs[i] for i in group], rules, protected)]
+                assert max(group, key=rank.__getitem__) == want

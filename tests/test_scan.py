@@ -221,4 +221,4 @@ def test_cancel_during_matching_stops_at_once() -> None:
 
     with pytest.raises(ScanCancelled):
         matching.candidate_pairs(feats, should_stop=stop)
-    assert len(calls) == 3  # stopped at the third chunk, not after all 8 orientations × 3 chunks
+    assert len(calls) == 3  # stopped at the third chunk of queries, not after all of them

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import verify
 from .errors import DupeViewerError
-from .vector_index import VectorIndex
+from .vector_index import CHUNK, FRESH_QUERY_EF, VectorIndex
 
 #: Neighbours asked per image.
 K_DEEP = 16
@@ -73,26 +73,51 @@ def resolve(
 
 
 def candidate_pairs(
-    index: VectorIndex, labels: np.ndarray, vectors: np.ndarray
+    index: VectorIndex, labels: np.ndarray, vectors: np.ndarray, query_rows: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (P×2 positions into ``labels``, i < j) of nearest neighbours and their cosine."""
+    """Pairs (P×2 positions into ``labels``, i < j, unique) of nearest neighbours and their cosine.
+
+    ``vectors`` (any float dtype, e.g. float16) are the rows of ``labels``. With ``query_rows``
+    only those rows are queried (against all of ``labels``): after an incremental
+    :meth:`VectorIndex.sync`, its ``fresh_rows``, whose pairs complete those saved from earlier
+    scans. They are searched with the wider :data:`~.vector_index.FRESH_QUERY_EF`: a pair of
+    an old and a new image is then found from the new side only, where a full query has two
+    chances. (Such an update can still miss a pair where an old image has the new one among its
+    neighbours but not the reverse; kNN is nearly symmetric for near copies.) When every row is
+    in ``query_rows`` this is the full query.
+    """
     n = len(labels)
-    if n < 2:
+    # Every row fresh (a first scan, a rebuilt index): a full query, where each pair has two chances.
+    full = query_rows is None or len(query_rows) >= n
+    queries = np.arange(n) if full else np.asarray(query_rows, dtype=np.int64)
+    if n < 2 or len(queries) == 0:
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    nb, sim = index.knn(vectors, K_DEEP + 1, allowed=labels)
+    ef = None if full else FRESH_QUERY_EF
     pos = np.full(int(labels.max()) + 1, -1, dtype=np.int64)
     pos[labels] = np.arange(n)
-    rows = np.broadcast_to(np.arange(n)[:, None], nb.shape)
-    ok = (nb >= 0) & (sim >= CANDIDATE_MIN_COS)
-    a = rows[ok]
-    b = pos[np.clip(nb[ok], 0, len(pos) - 1)]
-    keep = (b >= 0) & (a != b)
-    pairs = np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1)
-    cos = sim[ok][keep]
-    if len(pairs) == 0:
-        return pairs.reshape(0, 2), cos
-    pairs, first = np.unique(pairs, axis=0, return_index=True)
-    return pairs, cos[first]
+    found_a: list[np.ndarray] = []
+    found_b: list[np.ndarray] = []
+    found_cos: list[np.ndarray] = []
+    # Chunked so the k-NN tables (queries × 17 labels and scores) stay bounded at a million rows;
+    # only the few neighbours above CANDIDATE_MIN_COS are kept from each chunk.
+    for lo in range(0, len(queries), CHUNK):
+        rows = queries[lo : lo + CHUNK]
+        nb, sim = index.knn(vectors[lo : lo + CHUNK] if full else vectors[rows], K_DEEP + 1, labels, ef)
+        ok = (nb >= 0) & (sim >= CANDIDATE_MIN_COS)
+        a = np.broadcast_to(rows[:, None], nb.shape)[ok]
+        b = pos[np.clip(nb[ok], 0, len(pos) - 1)]
+        keep = (b >= 0) & (a != b)
+        found_a.append(a[keep])
+        found_b.append(b[keep])
+        found_cos.append(sim[ok][keep])
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    cos = np.concatenate(found_cos).astype(np.float32)
+    if len(a) == 0:
+        return np.empty((0, 2), np.int64), cos
+    i, j = np.minimum(a, b), np.maximum(a, b)
+    # One int64 key per pair: np.unique on it is much cheaper than on P×2 rows (axis=0).
+    _, first = np.unique(i * n + j, return_index=True)
+    return np.stack([i[first], j[first]], axis=1), cos[first]
 
 
 def cosine(vectors: np.ndarray, pairs: np.ndarray) -> np.ndarray:

@@ -132,6 +132,8 @@ def discover(
                 yield res
             continue
         stack: list[str] = [root_path]
+        prefix = os.path.join(root_path, "")
+        patterns = bool(include or exclude)
         while stack:
             folder = stack.pop()
             try:
@@ -163,7 +165,9 @@ def discover(
                         est = None
                     if _is_hidden(entry.name, est):
                         continue
-                rel = os.path.relpath(entry.path, root_path).replace(os.sep, "/")
+                # Only patterns need the relative path; os.path.relpath costs more than the stat
+                # itself, and entries are always below the root, so a slice does.
+                rel = entry.path[len(prefix) :].replace(os.sep, "/") if patterns else ""
                 if is_dir:
                     if not opts.recursive or (is_link and not opts.follow_symlinks):
                         continue

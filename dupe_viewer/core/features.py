@@ -167,6 +167,10 @@ def from_bytes(blob: bytes) -> np.ndarray:
 
 
 def tiny_images(thumbs: np.ndarray) -> np.ndarray:
-    """(N, 32, 32) thumbnails -> (N, 16, 16) float32 tiny images (2×2 averages)."""
-    n = thumbs.shape[0]
-    return thumbs.reshape(n, TINY, 2, TINY, 2).astype(np.float32).mean(axis=(2, 4))
+    """(N, 32, 32) uint8 thumbnails -> (N, 16, 16) float32 tiny images (2×2 means).
+
+    Summed in integers: exact, and several times faster than a float mean over strided axes
+    (which dominated pair measurement)."""
+    t = thumbs.astype(np.uint16)
+    s = t[:, 0::2, 0::2] + t[:, 1::2, 0::2] + t[:, 0::2, 1::2] + t[:, 1::2, 1::2]
+    return s.astype(np.float32) * np.float32(0.25)

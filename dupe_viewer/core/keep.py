@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
+
 from .records import ImageRecord
 
 #: Formats in order of preference when a "format" rule has no explicit order: originals from
@@ -87,6 +89,30 @@ def choose_keeper(
         best = max(scores)
         cands = [i for i, s in zip(cands, scores, strict=False) if s == best]
     return min(cands, key=lambda i: records[i].path)
+
+
+def keeper_rank(
+    records: Sequence[ImageRecord], rules: Sequence[Rule] = DEFAULT_RULES, protected: Sequence[str] = ()
+) -> np.ndarray:
+    """Per record, its place in :func:`choose_keeper`'s order (larger is kept first).
+
+    The keeper of any group is then its member of largest rank, the same file ``choose_keeper``
+    picks (protected first, then each rule in turn, then the first path), but scored once per
+    scan instead of once per group and regroup."""
+    cols: list[np.ndarray] = []
+    if protected:
+        cols.append(np.array([_in_folders(r.path, protected) for r in records], dtype=np.float64))
+    for rule in rules:
+        _, score = RULES[rule.name]
+        cols.append(np.array([score(r, rule.values) for r in records], dtype=np.float64))
+    by_path = sorted(range(len(records)), key=lambda i: records[i].path)
+    path_rank = np.empty(len(records), dtype=np.float64)
+    path_rank[by_path] = np.arange(len(records))
+    # np.lexsort: the last key is the primary one; ascending, so the best file sorts last.
+    order = np.lexsort([-path_rank, *reversed(cols)])
+    rank = np.empty(len(records), dtype=np.int64)
+    rank[order] = np.arange(len(records))
+    return rank
 
 
 def is_protected(path: str, protected: Sequence[str]) -> bool:

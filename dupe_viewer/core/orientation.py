@@ -58,3 +58,24 @@ def transpose_array(a: np.ndarray, k: int) -> np.ndarray:
     if k == 6:
         return a[::-1]
     return np.rot90(np.swapaxes(a, 0, 1), 2)
+
+
+def _table() -> tuple[np.ndarray, np.ndarray]:
+    """Composition and inverse tables of the eight orientations, found once on a probe array."""
+    probe = np.arange(12).reshape(3, 4)
+    shapes = [transpose_array(probe, k) for k in range(8)]
+
+    def which(a: np.ndarray) -> int:
+        return next(k for k, s in enumerate(shapes) if s.shape == a.shape and np.array_equal(s, a))
+
+    compose = np.array(
+        [[which(transpose_array(transpose_array(probe, b), a)) for b in range(8)] for a in range(8)],
+        dtype=np.int8,
+    )
+    inverse = np.array([int(np.flatnonzero(compose[:, k] == 0)[0]) for k in range(8)], dtype=np.int8)
+    return compose, inverse
+
+
+#: ``COMPOSE[a, b]``: the orientation equal to applying ``b`` first, then ``a``.
+#: ``INVERSE[k]``: the orientation that undoes ``k``.
+COMPOSE, INVERSE = _table()

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
@@ -26,18 +26,16 @@ from typing import Any
 import numpy as np
 
 from . import deep as deep_mod
-from . import exact, matching, scoring
-from . import paths as user_paths
+from . import exact, matcher
 from .analysis import AnalysisPool, WorkerConfig
 from .cache import FeatureCache
 from .discovery import FileEntry, FileError, discover
 from .errors import ScanCancelled
 from .features import FEATURE_DTYPE
 from .grouping import group_pairs
-from .keep import choose_keeper
+from .keep import keeper_rank
 from .records import ImageRecord
 from .settings import ScanOptions
-from .vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +106,8 @@ class ScanStats:
     from_cache: int = 0
     decoded: int = 0
     copies: int = 0  # byte-identical copies that were not decoded again
+    matched: int = 0  # files whose neighbours were looked up (only new or changed ones on a rescan)
+    pairs_reused: int = 0  # scored pairs taken from the previous scan of the same folders
     errors: int = 0
     seconds: float = 0.0
 
@@ -176,6 +176,16 @@ class ScanResult:
             )
             self._priority = cached
         return cached
+
+    def keeper_rank(self) -> np.ndarray:
+        """Per file, its place in the keep rules' order (see :func:`keep.keeper_rank`); computed
+        once per result and set of rules."""
+        key = (tuple(self.options.keep_rules), tuple(self.options.protected), len(self.records))
+        cached = getattr(self, "_keeper_rank", None)
+        if cached is None or cached[0] != key:
+            cached = (key, keeper_rank(self.records, self.options.keep_rules, self.options.protected))
+            self._keeper_rank = cached
+        return cached[1]
 
     def pair_index(self) -> dict[tuple[int, int], int]:
         """(i, j) with i < j -> row in the pair arrays."""
@@ -249,7 +259,7 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     matched) and join whatever group it joins: a star of exact copies must not out-vote, or
     split off, the original that all the edited variants matched.
     """
-    records, opts = result.records, result.options
+    records = result.records
     p, s, k = edges(result, excluded)
     if len(p) == 0:
         return []
@@ -258,7 +268,8 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     for rep, copy in p[is_exact]:
         copies.setdefault(int(rep), []).append(int(copy))
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
-    raw = group_pairs(len(records), p, s, list(k), result.priority()) if len(p) else []
+    raw = group_pairs(len(records), p, s, k, result.priority()) if len(p) else []
+    rank = result.keeper_rank()
     crops = _crop_windows(result)
     grouped_reps = set()
     groups: list[DupGroup] = []
@@ -275,11 +286,11 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
                 # reference exactly as that member does.
                 kind = "exact" if m.kind == "reference" else m.kind
                 members.append(Member(c, m.similarity, kind))
-        groups.append(_finish_group(records, members, g.reference, opts))
+        groups.append(_finish_group(members, g.reference, rank))
     for rep, cs in copies.items():
         if rep not in grouped_reps:
             members = [Member(rep, 1.0, "reference")] + [Member(c, 1.0, "exact") for c in cs]
-            groups.append(_finish_group(records, members, rep, opts))
+            groups.append(_finish_group(members, rep, rank))
     # Stable presentation order: biggest groups first, then by the keeper's path.
     groups.sort(key=lambda g: (-len(g.members), records[g.keep].path))
     for n, g in enumerate(groups, 1):
@@ -342,12 +353,8 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     return float(w * h / smaller) if smaller > 0 else 0.0
 
 
-def _finish_group(
-    records: Sequence[ImageRecord], members: list[Member], reference: int, opts: ScanOptions
-) -> DupGroup:
-    keeper = members[
-        choose_keeper([records[m.index] for m in members], opts.keep_rules, opts.protected)
-    ].index
+def _finish_group(members: list[Member], reference: int, rank: np.ndarray) -> DupGroup:
+    keeper = max((m.index for m in members), key=rank.__getitem__)
     kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
     return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
 
@@ -631,35 +638,30 @@ def scan(
                 errors.append(err)
                 yield ErrorFound(err)
 
-        # -- 5. candidate pairs and scores -------------------------------------------------------
+        # -- 5. candidate pairs and scores (only new or changed files when pairs were saved) --
         yield Progress(Phase.MATCH, 0, 1)
         reps = np.flatnonzero(has & (copy_of == np.arange(len(records))))
         try:
-            cand = matching.candidate_pairs(feats[reps], should_stop=should_stop)
+            m = matcher.match(
+                feats[reps],
+                [records[i] for i in reps],
+                opts,
+                setup,
+                {k: vectors[int(i)] for k, i in enumerate(reps) if int(i) in vectors},
+                roots_abs,
+                # Saved pairs and indexes live beside the feature cache they were computed from.
+                directory=cache.path.parent if cache is not None else None,
+                present={r.path for r in records},
+                warnings=warnings,
+                should_stop=should_stop,
+            )
         except ScanCancelled:
             yield cancelled()
             return
-        deep_rows = None
-        if setup is not None:
-            deep_rows, deep_cand = _deep_candidates(setup, records, reps, vectors, roots_abs, warnings, cache)
-            cand = np.unique(np.concatenate([cand.reshape(-1, 2), deep_cand.reshape(-1, 2)]), axis=0)
-        try:
-            meas = matching.measure(feats[reps], cand, should_stop=should_stop)
-        except ScanCancelled:
-            yield cancelled()
-            return
-        sim = scoring.hash_similarity(meas)
-        kinds = scoring.classify(meas, sim, feats["trimmed"][reps])
-        keep = sim >= opts.min_threshold
-        deep_sim = crop_box = crop_in = None
-        if deep_rows is not None:
-            deep_sim, crop_box, crop_in = _deep_scores(cand, deep_rows, vectors, reps, feats, sim)
-            # A deep-only pair whose best window was a crop is an edit; otherwise just similar.
-            kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
-            keep |= np.nan_to_num(deep_sim, nan=0.0) >= min(setup.threshold, DEEP_KEEP_MIN)
-            deep_sim, crop_box, crop_in = deep_sim[keep], crop_box[keep], crop_in[keep]
-        pairs = reps[cand[keep]] if len(cand) else np.empty((0, 2), np.int64)
-        sim, kinds = sim[keep], kinds[keep]
+        stats.matched, stats.pairs_reused = m.matched, m.reused
+        pairs = reps[m.pairs] if len(m.pairs) else np.empty((0, 2), np.int64)
+        sim, kinds = m.similarity, m.kinds
+        deep_sim, crop_box, crop_in = m.deep_similarity, m.crop_box, m.crop_container
         if exact_pairs:
             ep = np.array(exact_pairs, dtype=np.int64)
             pairs = np.concatenate([ep, pairs.reshape(-1, 2)])
@@ -719,78 +721,3 @@ def run_scan(
         if isinstance(event, Cancelled):
             return None
     return None
-
-
-#: Deep pairs at or above this verified score are kept for regrouping (the slider's floor).
-DEEP_KEEP_MIN = 0.8
-
-
-def _deep_candidates(
-    setup: deep_mod.DeepSetup,
-    records: Sequence[ImageRecord],
-    reps: np.ndarray,
-    vectors: dict[int, np.ndarray],
-    roots: Sequence[str],
-    warnings: list[str],
-    cache: FeatureCache | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs from the persisted vector index, as positions into ``reps``.
-
-    Returns (rows of ``reps`` that have an embedding, pairs over ``reps`` positions).
-    """
-    rows = np.array([k for k, i in enumerate(reps) if int(i) in vectors], dtype=np.int64)
-    if len(rows) == 0:
-        return rows, np.empty((0, 2), np.int64)
-    mat = np.stack([vectors[int(reps[k])] for k in rows]).astype(np.float32)
-    directory = user_paths.cache_dir() / "vectors" if cache is not None else None
-    index = VectorIndex(setup.model_id, mat.shape[1], directory)
-    warnings.extend(index.warnings)
-    rec = [records[int(reps[k])] for k in rows]
-    labels = index.sync([r.path for r in rec], [(r.size, r.mtime_ns) for r in rec], mat)
-    index.forget_missing(roots, {r.path for r in records})
-    pairs, _ = deep_mod.candidate_pairs(index, labels, mat)
-    try:
-        index.save()
-    except OSError as exc:
-        warnings.append(f"Could not save the vector index ({exc}); it will be rebuilt next time.")
-    return rows, rows[pairs] if len(pairs) else pairs
-
-
-def _deep_scores(
-    cand: np.ndarray,
-    deep_rows: np.ndarray,
-    vectors: dict[int, np.ndarray],
-    reps: np.ndarray,
-    feats: np.ndarray,
-    hash_sim: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Verified deep similarity per candidate pair (NaN without embeddings), and for pairs where
-    one is a crop of the other the window (P×4, NaN otherwise) and which side contains it."""
-    score = np.full(len(cand), np.nan, dtype=np.float32)
-    box = np.full((len(cand), 4), np.nan, dtype=np.float32)
-    container = np.full(len(cand), -1, dtype=np.int8)
-    if len(cand) == 0:
-        return score, box, container
-    has_vec = np.zeros(len(reps), dtype=bool)
-    has_vec[deep_rows] = True
-    idx = np.flatnonzero(has_vec[cand[:, 0]] & has_vec[cand[:, 1]])
-    if len(idx) == 0:
-        return score, box, container
-    a, b = reps[cand[idx, 0]], reps[cand[idx, 1]]
-    va = np.stack([vectors[int(i)] for i in a])
-    vb = np.stack([vectors[int(i)] for i in b])
-    cos = np.einsum("ij,ij->i", va, vb).astype(np.float32)
-    # Verification costs ~1 ms a pair: only where the cosine leaves the verdict open and the
-    # hashes have not already shown a faithful copy (which verifies as the whole image).
-    faithful = hash_sim[idx] >= scoring.NEAR_SIMILARITY
-    todo = (cos >= deep_mod.CANDIDATE_MIN_COS) & ~faithful
-    score[idx[faithful]] = (cos[faithful] + 1.0) / 2.0
-    if todo.any():
-        t = np.flatnonzero(todo)
-        s, bx, ct = deep_mod.verified_scores(cos[t], feats["thumb"][a[t]], feats["thumb"][b[t]])
-        score[idx[t]] = s
-        box[idx[t]] = bx
-        container[idx[t]] = ct
-    rest = ~todo & ~faithful
-    score[idx[rest]] = cos[rest] / 2.0
-    return score, box, container
