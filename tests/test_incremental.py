@@ -144,7 +144,7 @@ def test_large_collection_grows_the_persisted_hash_index(tmp_path: Path) -> None
             recs[:count],
             ScanOptions(),
             None,
-            {},
+            None,
             ["/syn"],
             directory=tmp_path,
             present={r.path for r in recs[:count]},

@@ -190,19 +190,26 @@ class FeatureCache:
 
     def embeddings(self, paths_: Iterable[str], model: str) -> dict[str, np.ndarray]:
         """Cached embedding vectors (float32) for ``model``; rows are dropped when a file changes."""
+        return {p: v.copy() for p, v in self.iter_embeddings(paths_, model)}
+
+    def iter_embeddings(self, paths_: Iterable[str], model: str) -> Iterator[tuple[str, np.ndarray]]:
+        """(path, read-only float32 vector) for the cached embeddings of ``paths_``, one at a time,
+        so a million of them can go straight into one compact matrix."""
         keys = [_key(p) for p in paths_]
-        out: dict[str, np.ndarray] = {}
         conn = self._conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path BLOB PRIMARY KEY)")
         conn.execute("DELETE FROM wanted")
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
-        for path, blob in conn.execute(
+        cur = conn.execute(
             "SELECT e.path, e.vector FROM embeddings e JOIN wanted w ON e.path = w.path WHERE e.model = ?",
             (model,),
-        ):
-            out[os.fsdecode(path)] = np.frombuffer(blob, dtype=np.float32).copy()
-        conn.execute("DELETE FROM wanted")
-        return out
+        )
+        try:
+            for path, blob in cur:
+                yield os.fsdecode(path), np.frombuffer(blob, dtype=np.float32)
+        finally:
+            cur.close()
+            conn.execute("DELETE FROM wanted")
 
     def __len__(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]

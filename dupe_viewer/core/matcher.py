@@ -59,7 +59,7 @@ def match(
     records: Sequence[ImageRecord],
     opts: ScanOptions,
     setup: deep_mod.DeepSetup | None,
-    vectors: dict[int, np.ndarray],
+    vectors: tuple[np.ndarray, np.ndarray] | None,
     roots: Sequence[str],
     *,
     directory: Path | None,
@@ -67,8 +67,10 @@ def match(
     warnings: list[str],
     should_stop: Callable[[], bool] = lambda: False,
 ) -> Matches:
-    """Match the representatives ``records`` (features ``feats``, embeddings ``vectors`` by
-    position). ``directory``: where pairs and indexes persist (None: nothing is saved or reused).
+    """Match the representatives ``records`` (features ``feats``).
+
+    ``vectors``: for deep scans, (one embedding per row in any float dtype, which rows have one).
+    ``directory``: where pairs and indexes persist (None: nothing is saved or reused).
     ``present``: every path the scan found, so indexed files that vanished are forgotten.
 
     Raises ScanCancelled when ``should_stop`` returns True."""
@@ -91,7 +93,7 @@ def match(
     warnings.extend(store.warnings)
     paths = [r.path for r in records]
     idents = np.array([(r.size, r.mtime_ns) for r in records], dtype=np.int64).reshape(-1, 2)
-    has_vec = np.array([i in vectors for i in range(n)], dtype=bool)
+    has_vec = vectors[1] if vectors is not None else np.zeros(n, dtype=bool)
     old_pos = _unchanged(old, paths, idents, has_vec) if old is not None else np.full(n, -1)
     fresh = np.flatnonzero(old_pos < 0)
     full = old is None or len(fresh) > FULL_RATIO * n
@@ -221,7 +223,7 @@ def _match_rows(
     paths: list[str],
     idents: np.ndarray,
     setup: deep_mod.DeepSetup | None,
-    vectors: dict[int, np.ndarray],
+    vectors: tuple[np.ndarray, np.ndarray] | None,
     roots: Sequence[str],
     rows: np.ndarray | None,
     directory: Path | None,
@@ -239,7 +241,7 @@ def _match_rows(
     search = _hash_search(prepared, paths, idents, roots, directory, present, warnings)
     cand = matching.find_candidates(prepared, search, rows=rows, should_stop=should_stop)
     deep_rows = None
-    if setup is not None:
+    if setup is not None and vectors is not None:
         deep_rows, deep_cand = _deep_candidates(
             setup, paths, idents, vectors, roots, rows, directory, present, warnings
         )
@@ -288,7 +290,7 @@ def _deep_candidates(
     setup: deep_mod.DeepSetup,
     paths: list[str],
     idents: np.ndarray,
-    vectors: dict[int, np.ndarray],
+    vectors: tuple[np.ndarray, np.ndarray],
     roots: Sequence[str],
     rows: np.ndarray | None,
     directory: Path | None,
@@ -298,10 +300,10 @@ def _deep_candidates(
     """Candidate pairs from the persisted vector index, as positions into the representatives.
 
     Returns (positions that have an embedding, pairs). With ``rows``, only those ask."""
-    have = np.array(sorted(vectors), dtype=np.int64)
+    have = np.flatnonzero(vectors[1])
     if len(have) == 0:
         return have, np.empty((0, 2), np.int64)
-    mat = np.stack([vectors[int(i)] for i in have]).astype(np.float32)
+    mat = vectors[0][have]  # float16: the index converts it in chunks
     index = VectorIndex(
         setup.model_id, mat.shape[1], directory / "vectors" if directory is not None else None
     )
@@ -324,7 +326,7 @@ def _deep_candidates(
 def _deep_scores(
     cand: np.ndarray,
     deep_rows: np.ndarray,
-    vectors: dict[int, np.ndarray],
+    vectors: tuple[np.ndarray, np.ndarray],
     feats: np.ndarray,
     hash_sim: np.ndarray,
     n: int,
@@ -343,9 +345,11 @@ def _deep_scores(
     if len(idx) == 0:
         return score, box, container
     a, b = cand[idx, 0], cand[idx, 1]
-    va = np.stack([vectors[int(i)] for i in a])
-    vb = np.stack([vectors[int(i)] for i in b])
-    cos = np.einsum("ij,ij->i", va, vb).astype(np.float32)
+    cos = np.empty(len(a), dtype=np.float32)
+    for lo in range(0, len(a), VERIFY_CHUNK * 50):  # bounded float32 temporaries
+        va = vectors[0][a[lo : lo + VERIFY_CHUNK * 50]].astype(np.float32)
+        vb = vectors[0][b[lo : lo + VERIFY_CHUNK * 50]].astype(np.float32)
+        cos[lo : lo + len(va)] = np.einsum("ij,ij->i", va, vb)
     # Verification costs ~1 ms a pair: only where the cosine leaves the verdict open and the
     # hashes have not already shown a faithful copy (which verifies as the whole image).
     faithful = hash_sim[idx] >= scoring.NEAR_SIMILARITY

@@ -359,6 +359,27 @@ def _finish_group(members: list[Member], reference: int, rank: np.ndarray) -> Du
     return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
 
 
+class _Embeddings:
+    """Embeddings by record index as float16 rows, allocated at the first vector (its length)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.has = np.zeros(n, dtype=bool)
+        self.data: np.ndarray | None = None
+
+    def put(self, i: int, v: np.ndarray) -> None:
+        if self.data is None:
+            self.data = np.zeros((self.n, len(v)), dtype=np.float16)
+        self.data[i] = v
+        self.has[i] = True
+
+    def take(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """(matrix, has-vector mask) for ``rows``; None when there is no vector at all."""
+        if self.data is None:
+            return None
+        return self.data[rows], self.has[rows]
+
+
 class _Ticker:
     """Rate-limits progress events."""
 
@@ -533,21 +554,23 @@ def scan(
             yield GroupsFound(early, records)
 
         # -- 4. decode and hash what the cache lacks --------------------------------------------
-        vectors: dict[int, np.ndarray] = {}  # record index -> embedding (representatives only)
-        if setup is not None and cache is not None:
+        # Embeddings of the representatives, one float16 row per record (a million 512-d
+        # vectors in 1 GB; a dict of float32 arrays would take twice that, plus overhead).
+        vectors = _Embeddings(len(records)) if setup is not None else None
+        if vectors is not None and cache is not None:
             rep_paths = [records[i].path for i in range(len(records)) if copy_of[i] == i and has[i]]
-            try:
-                found = cache.embeddings(rep_paths, setup.model_id)
-            except sqlite3.DatabaseError:
-                found = {}
             index_of = {r.path: i for i, r in enumerate(records)}
-            vectors = {index_of[p]: v for p, v in found.items()}
+            try:
+                for p, v in cache.iter_embeddings(rep_paths, setup.model_id):
+                    vectors.put(index_of[p], v)
+            except sqlite3.DatabaseError:
+                vectors = _Embeddings(len(records))
         todo_idx = [
             i
             for i in range(len(records))
             if copy_of[i] == i
             and records[i].error is None
-            and (not has[i] or (setup is not None and i not in vectors))
+            and (not has[i] or (vectors is not None and not vectors.has[i]))
         ]
         by_path = {records[i].path: i for i in todo_idx}
         stats.decoded = 0
@@ -590,9 +613,10 @@ def scan(
                 if res.features is not None and res.error is None:
                     feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
                     has[i] = True
-                    if res.embedding is not None:
-                        vectors[i] = np.frombuffer(res.embedding, dtype=np.float32).copy()
-                        pending_vectors.append((r.path, vectors[i]))
+                    if res.embedding is not None and vectors is not None:
+                        vec = np.frombuffer(res.embedding, dtype=np.float32)
+                        vectors.put(i, vec)
+                        pending_vectors.append((r.path, vec))
                 stats.decoded += 1
                 if res.error is None or not res.error.startswith(_TRANSIENT_ERRORS):
                     pending.append((r, res.features if res.error is None else None))
@@ -647,7 +671,7 @@ def scan(
                 [records[i] for i in reps],
                 opts,
                 setup,
-                {k: vectors[int(i)] for k, i in enumerate(reps) if int(i) in vectors},
+                vectors.take(reps) if vectors is not None else None,
                 roots_abs,
                 # Saved pairs and indexes live beside the feature cache they were computed from.
                 directory=cache.path.parent if cache is not None else None,
