@@ -217,31 +217,40 @@ class Candidates:
     def __len__(self) -> int:
         return len(self.pairs)
 
-    def take(self, sel: np.ndarray) -> Candidates:
-        return Candidates(self.pairs[sel], self.orientation[sel], self.corr[sel])
-
     @classmethod
     def concat(cls, parts: list[Candidates]) -> Candidates:
-        """Union of candidate sets; a pair found twice keeps its best correlation."""
-        parts = [p for p in parts if len(p)]
-        if not parts:
+        """Union of candidate sets; a pair found twice keeps its best correlation.
+
+        Empties ``parts`` as it goes: at a million images the parts alone are ~200 MB, and
+        holding them while deduplicating would set the scan's peak memory."""
+        kept = [p for p in parts if len(p)]
+        parts.clear()
+        if not kept:
             return cls.empty()
-        pairs = np.concatenate([p.pairs for p in parts])
-        orient = np.concatenate([p.orientation for p in parts])
-        corr = np.concatenate([p.corr for p in parts])
+        pairs = np.concatenate([p.pairs for p in kept]).astype(np.int32 if _fits32(kept) else np.int64)
+        orient = np.concatenate([p.orientation for p in kept])
+        corr = np.concatenate([p.corr for p in kept])
+        kept.clear()
         return _dedup(pairs, orient, corr)
 
 
+def _fits32(parts: list[Candidates]) -> bool:
+    return max(int(p.pairs.max()) for p in parts) < 2**31 - 1
+
+
 def _dedup(pairs: np.ndarray, orient: np.ndarray, corr: np.ndarray) -> Candidates:
-    """Pairs as i < j (orientation inverted where swapped), each once with its best correlation."""
-    swap = pairs[:, 0] > pairs[:, 1]
-    pairs = np.where(swap[:, None], pairs[:, ::-1], pairs)
-    orient = np.where(swap, INVERSE[orient], orient).astype(np.int8)
+    """Pairs as i < j (orientation inverted where swapped), each once with its best correlation.
+
+    Works in place on the arrays it is given (they are the caller's temporaries)."""
+    swap = np.flatnonzero(pairs[:, 0] > pairs[:, 1])
+    pairs[swap] = pairs[swap][:, ::-1]
+    orient[swap] = INVERSE[orient[swap]]
     n = int(pairs.max()) + 1 if len(pairs) else 1
-    key = pairs[:, 0] * n + pairs[:, 1]
+    key = pairs[:, 0].astype(np.int64) * n + pairs[:, 1]
     order = np.lexsort((-corr, key))
     key = key[order]
     first = order[np.r_[True, key[1:] != key[:-1]]]
+    del key, order
     return Candidates(pairs[first].astype(np.int64), orient[first], corr[first].astype(np.float32))
 
 
@@ -337,7 +346,9 @@ def _top_per_image(i: np.ndarray, j: np.ndarray, orient: np.ndarray, corr: np.nd
     start = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
     rank = np.arange(len(i)) - np.repeat(start, np.diff(np.r_[start, len(i)]))
     keep = (rank < K_START) | (corr >= GROW_CORR)
-    return Candidates(np.stack([i[keep], j[keep]], axis=1), orient[keep], corr[keep])
+    small = len(i) == 0 or max(i.max(), j.max()) < 2**31 - 1
+    pairs = np.stack([i[keep], j[keep]], axis=1).astype(np.int32 if small else np.int64)
+    return Candidates(pairs, orient[keep], corr[keep])
 
 
 def candidate_pairs(
@@ -369,13 +380,6 @@ class PairMeasures:
     luma_diff: np.ndarray  # absolute difference of mean brightness
     gray_mismatch: np.ndarray  # one is grayscale, the other colourful
 
-    @classmethod
-    def concat(cls, parts: list[PairMeasures]) -> PairMeasures:
-        return cls(**{f: np.concatenate([getattr(p, f) for p in parts]) for f in cls.__dataclass_fields__})
-
-    def take(self, sel: np.ndarray) -> PairMeasures:
-        return PairMeasures(**{f: getattr(self, f)[sel] for f in self.__dataclass_fields__})
-
 
 #: Pairs measured at a time: bounds memory (a few hundred MB) whatever the number of pairs.
 MEASURE_CHUNK = 50_000
@@ -396,13 +400,30 @@ def measure(
         p, orient = pairs.pairs, pairs.orientation
     else:
         p, orient = np.asarray(pairs, dtype=np.int64).reshape(-1, 2), None
-    parts = []
-    for lo in range(0, max(len(p), 1), MEASURE_CHUNK):
-        if lo and should_stop is not None and should_stop():
+    if len(p) <= MEASURE_CHUNK:
+        return _measure_chunk(feats, p, orient, gray_chroma)
+    # Filled chunk by chunk: never a list of parts plus their concatenation (at a million
+    # images, 16M pairs × ~30 bytes each).
+    out: PairMeasures | None = None
+    for lo in range(0, len(p), MEASURE_CHUNK):
+        if should_stop is not None and should_stop():
             raise ScanCancelled()
         o = orient[lo : lo + MEASURE_CHUNK] if orient is not None else None
-        parts.append(_measure_chunk(feats, p[lo : lo + MEASURE_CHUNK], o, gray_chroma))
-    return PairMeasures.concat(parts)
+        part = _measure_chunk(feats, p[lo : lo + MEASURE_CHUNK], o, gray_chroma)
+        if out is None:
+            out = PairMeasures(
+                **{
+                    f: np.empty((len(p), *getattr(part, f).shape[1:]), dtype=getattr(part, f).dtype)
+                    for f in PairMeasures.__dataclass_fields__
+                    if f != "pairs"
+                },
+                pairs=p,
+            )
+        for f in PairMeasures.__dataclass_fields__:
+            if f != "pairs":
+                getattr(out, f)[lo : lo + len(part.pairs)] = getattr(part, f)
+    assert out is not None
+    return out
 
 
 def _measure_chunk(
