@@ -73,3 +73,26 @@ def test_most_images_ask_few_queries() -> None:
     prep = matching.prepare(_thumbs(2000, seed=3))
     assert prep.plausible[np.arange(2000), prep.canon].all()
     assert prep.plausible.sum(axis=1).mean() < 3.5  # instead of 8 orientation queries each
+
+
+def test_measuring_from_prepared_tiny_images_matches_measuring_from_thumbnails() -> None:
+    base = _thumbs(300, seed=5)
+    feats = np.zeros(300 + 16, dtype=FEATURE_DTYPE)
+    feats["thumb"][:300] = base
+    rng = np.random.default_rng(6)
+    for k in range(8):
+        for c in range(2):
+            noisy = transpose_array(base[c].astype(float), k) * 0.9 + rng.normal(0, 5, (32, 32))
+            feats["thumb"][300 + 2 * k + c] = np.clip(noisy, 0, 255).astype(np.uint8)
+    prep = matching.prepare(feats["thumb"])
+    cand = matching.find_candidates(prep, exact=True)
+    plain = matching.measure(feats, cand)
+    fast = matching.measure(feats, cand, prepared=prep)
+    assert np.array_equal(plain.orientation, fast.orientation)
+    np.testing.assert_allclose(plain.corr, fast.corr, atol=2e-3)
+    np.testing.assert_allclose(plain.agree, fast.agree, atol=2 / 256)
+    # Pairs without an orientation (found by deep similarity) get the same one either way.
+    bare = matching.Candidates(cand.pairs, np.full(len(cand), -1, np.int8), cand.corr)
+    assert np.array_equal(
+        matching.measure(feats, bare).orientation, matching.measure(feats, bare, prepared=prep).orientation
+    )

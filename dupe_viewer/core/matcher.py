@@ -254,7 +254,7 @@ def _match_rows(
         cand = matching.Candidates.concat([cand, extra])
     if should_stop():
         raise ScanCancelled()
-    meas = matching.measure(feats, cand, should_stop=should_stop)
+    meas = matching.measure(feats, cand, should_stop=should_stop, prepared=prepared)
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
     keep = sim >= opts.min_threshold

@@ -390,18 +390,20 @@ def measure(
     pairs: np.ndarray | Candidates,
     gray_chroma: float = 4.0,
     should_stop: Callable[[], bool] | None = None,
+    prepared: Prepared | None = None,
 ) -> PairMeasures:
     """Measure candidate ``pairs`` of the feature array ``feats`` (in bounded-size chunks).
 
     Given :class:`Candidates`, their orientation is used (where it is -1, and for bare pairs,
-    each pair's best orientation is searched). Raises ScanCancelled when ``should_stop`` returns
-    True between chunks."""
+    each pair's best orientation is searched). ``prepared`` (of the same ``feats``) supplies the
+    tiny images already normalised, which makes measuring ~3× faster than deriving them from the
+    thumbnails again. Raises ScanCancelled when ``should_stop`` returns True between chunks."""
     if isinstance(pairs, Candidates):
         p, orient = pairs.pairs, pairs.orientation
     else:
         p, orient = np.asarray(pairs, dtype=np.int64).reshape(-1, 2), None
     if len(p) <= MEASURE_CHUNK:
-        return _measure_chunk(feats, p, orient, gray_chroma)
+        return _measure_chunk(feats, p, orient, gray_chroma, prepared)
     # Filled chunk by chunk: never a list of parts plus their concatenation (at a million
     # images, 16M pairs × ~30 bytes each).
     out: PairMeasures | None = None
@@ -409,7 +411,7 @@ def measure(
         if should_stop is not None and should_stop():
             raise ScanCancelled()
         o = orient[lo : lo + MEASURE_CHUNK] if orient is not None else None
-        part = _measure_chunk(feats, p[lo : lo + MEASURE_CHUNK], o, gray_chroma)
+        part = _measure_chunk(feats, p[lo : lo + MEASURE_CHUNK], o, gray_chroma, prepared)
         if out is None:
             out = PairMeasures(
                 **{
@@ -427,18 +429,32 @@ def measure(
 
 
 def _measure_chunk(
-    feats: np.ndarray, pairs: np.ndarray, orient: np.ndarray | None, gray_chroma: float
+    feats: np.ndarray,
+    pairs: np.ndarray,
+    orient: np.ndarray | None,
+    gray_chroma: float,
+    prepared: Prepared | None,
 ) -> PairMeasures:
     a, b = pairs[:, 0], pairs[:, 1]
-    za = normalised_tiny(tiny_images(feats["thumb"][a]))
-    zb = normalised_tiny(tiny_images(feats["thumb"][b]))
     orient = np.full(len(pairs), -1, np.int8) if orient is None else orient.astype(np.int8, copy=True)
+    if prepared is not None:
+        # Both tiny images in their canonical orientations: compare them after turning the first
+        # by t = c_b ∘ r ∘ c_a⁻¹ (cell statistics do not change when both turn alike).
+        za = prepared.z[a].astype(np.float32).reshape(-1, TINY, TINY)
+        zb = prepared.z[b].astype(np.float32).reshape(-1, TINY, TINY)
+        ca, cb = prepared.canon[a], prepared.canon[b]
+    else:
+        za = normalised_tiny(tiny_images(feats["thumb"][a]))
+        zb = normalised_tiny(tiny_images(feats["thumb"][b]))
+        ca = cb = np.zeros(len(pairs), dtype=np.int8)
     unknown = np.flatnonzero(orient < 0)
     if unknown.size:
         # Pairs found by other means (deep similarity, queries): try all eight orientations.
         ua, ub = za[unknown], zb[unknown]
         corr_k = np.stack([(transpose_stack(ua, k) * ub).sum(axis=(1, 2)) for k in range(8)], axis=1)
-        orient[unknown] = corr_k.argmax(axis=1)
+        t = corr_k.argmax(axis=1)
+        orient[unknown] = COMPOSE[INVERSE[cb[unknown]], COMPOSE[t, ca[unknown]]]
+    turn = COMPOSE[cb, COMPOSE[orient, INVERSE[ca]]]
     corr = np.empty(len(pairs), dtype=np.float32)
     agree = np.empty(len(pairs), dtype=np.float32)
     outliers = np.empty(len(pairs), dtype=np.float32)
@@ -446,18 +462,19 @@ def _measure_chunk(
     col_a = feats["colour"][a].astype(np.float32)
     col_b = feats["colour"][b].astype(np.float32)
     for k in range(8):
+        sel = np.flatnonzero(turn == k)
+        if sel.size:
+            ta = transpose_stack(za[sel], k)
+            tb = zb[sel]
+            corr[sel] = (ta * tb).sum(axis=(1, 2))
+            # Cells in units of the image's own spread: a cell "agrees" within a quarter of it.
+            diff = np.abs(ta - tb) * TINY
+            agree[sel] = (diff < 0.35).mean(axis=(1, 2))
+            outliers[sel] = (diff > 1.5).mean(axis=(1, 2))
         sel = np.flatnonzero(orient == k)
-        if sel.size == 0:
-            continue
-        ta = transpose_stack(za[sel], k)
-        tb = zb[sel]
-        corr[sel] = (ta * tb).sum(axis=(1, 2))
-        # Cells in units of the image's own spread: a cell "agrees" within a quarter of it.
-        diff = np.abs(ta - tb) * TINY
-        agree[sel] = (diff < 0.35).mean(axis=(1, 2))
-        outliers[sel] = (diff > 1.5).mean(axis=(1, 2))
-        ca = transpose_stack(col_a[sel], k)
-        chroma_diff[sel] = np.abs(ca[..., 1:] - col_b[sel][..., 1:]).mean(axis=(1, 2, 3))
+        if sel.size:
+            cta = transpose_stack(col_a[sel], k)
+            chroma_diff[sel] = np.abs(cta[..., 1:] - col_b[sel][..., 1:]).mean(axis=(1, 2, 3))
 
     ph = np.bitwise_count(feats["phash"][a, orient] ^ feats["phash"][b, 0]).astype(np.int16)
     dh = np.bitwise_count(feats["dhash"][a, orient] ^ feats["dhash"][b, 0]).astype(np.int16)

@@ -113,9 +113,11 @@ def run_hash(n: int) -> dict[str, float]:
     t0 = time.perf_counter()
     feats, planted = synthetic(n)
     t1 = time.perf_counter()
-    cand = matching.candidate_pairs(feats)
+    prepared = matching.prepare(feats["thumb"])
+    cand = matching.find_candidates(prepared)
     t2 = time.perf_counter()
-    meas = matching.measure(feats, cand)
+    meas = matching.measure(feats, cand, prepared=prepared)
+    del prepared
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
     t3 = time.perf_counter()
