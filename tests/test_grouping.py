@@ -121,3 +121,16 @@ def test_keeper_rank_picks_what_choose_keeper_picks() -> None:
                 group = rnd.sample(range(len(recs)), rnd.randint(2, 8))
                 want = group[choose_keeper([recs[i] for i in group], rules, protected)]
                 assert max(group, key=rank.__getitem__) == want
+
+
+def test_best_member_by_preference() -> None:
+    rng = np.random.default_rng(7)
+    n = 200
+    pairs = rng.integers(0, n, (600, 2))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    prefer = rng.permutation(n)
+    groups = group_pairs(n, pairs, rng.uniform(0.6, 1, len(pairs)), ["near"] * len(pairs), prefer=prefer)
+    assert groups
+    for g in groups:
+        assert g.best == max(g.members, key=lambda i: prefer[i])
+    assert all(g.best == -1 for g in group_pairs(n, pairs, np.ones(len(pairs)), ["near"] * len(pairs)))

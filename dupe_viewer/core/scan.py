@@ -39,7 +39,8 @@ from .settings import ScanOptions
 
 log = logging.getLogger(__name__)
 
-_KIND_ORDER = {"exact": 0, "near": 1, "edited": 2, "similar": 3}
+#: A group's kind is the loosest relation in it (the reference's own "kind" never counts).
+_LOOSEST_FIRST = ("similar", "edited", "near", "exact")
 #: Progress events are rate-limited to this interval (seconds) to keep the consumer responsive.
 _PROGRESS_INTERVAL = 0.05
 _CACHE_BATCH = 256
@@ -268,17 +269,21 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     for rep, copy in p[is_exact]:
         copies.setdefault(int(rep), []).append(int(copy))
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
-    raw = group_pairs(len(records), p, s, k, result.priority()) if len(p) else []
     rank = result.keeper_rank()
+    raw = group_pairs(len(records), p, s, k, result.priority(), prefer=rank) if len(p) else []
     crops = _crop_windows(result)
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
         members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
+        keeper = g.best  # valid while the members are exactly the grouped ones
         if crops:
+            before = len(members)
             members = _drop_disjoint_crops(members, g.reference, crops)
             if len(members) < 2 and not copies.get(g.reference):
                 continue
+            if len(members) != before:
+                keeper = -1
         for m in list(members):
             grouped_reps.add(m.index)
             for c in copies.get(m.index, ()):
@@ -286,7 +291,8 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
                 # reference exactly as that member does.
                 kind = "exact" if m.kind == "reference" else m.kind
                 members.append(Member(c, m.similarity, kind))
-        groups.append(_finish_group(members, g.reference, rank))
+                keeper = -1
+        groups.append(_finish_group(members, g.reference, rank, keeper))
     for rep, cs in copies.items():
         if rep not in grouped_reps:
             members = [Member(rep, 1.0, "reference")] + [Member(c, 1.0, "exact") for c in cs]
@@ -353,9 +359,11 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     return float(w * h / smaller) if smaller > 0 else 0.0
 
 
-def _finish_group(members: list[Member], reference: int, rank: np.ndarray) -> DupGroup:
-    keeper = max((m.index for m in members), key=rank.__getitem__)
-    kind = max((m.kind for m in members[1:]), key=lambda x: _KIND_ORDER.get(x, 9))
+def _finish_group(members: list[Member], reference: int, rank: np.ndarray, keeper: int = -1) -> DupGroup:
+    if keeper < 0:
+        keeper = max((m.index for m in members), key=rank.__getitem__)
+    present = {m.kind for m in members}
+    kind = next((k for k in _LOOSEST_FIRST if k in present), "exact")
     return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
 
 
