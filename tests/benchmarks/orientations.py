@@ -22,9 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core import ScanOptions, matching, run_scan  # noqa: E402
-from dupe_viewer.core.evaluate import load_truth  # noqa: E402
-from dupe_viewer.core.orientation import COMPOSE, INVERSE  # noqa: E402
+from dupe_viewer.core import ScanOptions, matching, run_scan
+from dupe_viewer.core.evaluate import load_truth
+from dupe_viewer.core.orientation import COMPOSE, INVERSE
 
 
 def main() -> int:
@@ -59,7 +59,8 @@ def main() -> int:
     for m in (float(x) for x in args.margins.split(",")):
         queried = s >= (best - m * scale)[:, None]
         found = (need_a <= m * scale[a]) | (need_b <= m * scale[b])
-        print(f"margin {m:.2f}: reachable {found.mean():.4f}   queries per image {queried.sum(axis=1).mean():.2f}")
+        per_image = queried.sum(axis=1).mean()
+        print(f"margin {m:.2f}: reachable {found.mean():.4f}   queries per image {per_image:.2f}")
     return 0
 
 
