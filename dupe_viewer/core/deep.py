@@ -95,11 +95,13 @@ def candidate_pairs(
     ef = None if full else FRESH_QUERY_EF
     pos = np.full(int(labels.max()) + 1, -1, dtype=np.int64)
     pos[labels] = np.arange(n)
+    # Real descriptors of unrelated photos often score above CANDIDATE_MIN_COS, so a million
+    # images can give ~16 million raw pairs: kept as int32 positions until deduplicated.
+    small = np.int32 if n < 2**31 else np.int64
     found_a: list[np.ndarray] = []
     found_b: list[np.ndarray] = []
     found_cos: list[np.ndarray] = []
-    # Chunked so the k-NN tables (queries × 17 labels and scores) stay bounded at a million rows;
-    # only the few neighbours above CANDIDATE_MIN_COS are kept from each chunk.
+    # Chunked so the k-NN tables (queries × 17 labels and scores) stay bounded at a million rows.
     for lo in range(0, len(queries), CHUNK):
         rows = queries[lo : lo + CHUNK]
         nb, sim = index.knn(vectors[lo : lo + CHUNK] if full else vectors[rows], K_DEEP + 1, labels, ef)
@@ -107,17 +109,19 @@ def candidate_pairs(
         a = np.broadcast_to(rows[:, None], nb.shape)[ok]
         b = pos[np.clip(nb[ok], 0, len(pos) - 1)]
         keep = (b >= 0) & (a != b)
-        found_a.append(a[keep])
-        found_b.append(b[keep])
-        found_cos.append(sim[ok][keep])
+        found_a.append(a[keep].astype(small))
+        found_b.append(b[keep].astype(small))
+        found_cos.append(sim[ok][keep].astype(np.float32))
     a, b = np.concatenate(found_a), np.concatenate(found_b)
-    cos = np.concatenate(found_cos).astype(np.float32)
+    cos = np.concatenate(found_cos)
+    del found_a, found_b, found_cos
     if len(a) == 0:
         return np.empty((0, 2), np.int64), cos
     i, j = np.minimum(a, b), np.maximum(a, b)
+    del a, b
     # One int64 key per pair: np.unique on it is much cheaper than on P×2 rows (axis=0).
-    _, first = np.unique(i * n + j, return_index=True)
-    return np.stack([i[first], j[first]], axis=1), cos[first]
+    _, first = np.unique(i.astype(np.int64) * n + j, return_index=True)
+    return np.stack([i[first], j[first]], axis=1).astype(np.int64), cos[first]
 
 
 def cosine(vectors: np.ndarray, pairs: np.ndarray) -> np.ndarray:

@@ -32,6 +32,9 @@ class Group:
     similarity: dict[int, float] = field(default_factory=dict)  # member -> similarity to reference
     kinds: dict[int, str] = field(default_factory=dict)  # member -> kind of its match to reference
     best: int = -1  # the member with the largest ``prefer`` value (-1 when none was given)
+    #: (member, similarity rounded to 4 digits, kind) in member order: what a presentation needs,
+    #: made in bulk (per-member dict lookups and rounding were a quarter of a 100k regroup).
+    rows: list[tuple[int, float, str]] = field(default_factory=list)
 
 
 def group_pairs(
@@ -112,10 +115,13 @@ def group_pairs(
     items = items[np.lexsort((rank[items], items != ref, opened[ref]))]
     ref = leader_of[items]
     cut = np.flatnonzero(np.r_[True, ref[1:] != ref[:-1]])
-    kind_names = np.asarray(kinds, dtype=object)
+    # Indexing the caller's string array directly: converting all pair kinds to Python objects
+    # would cost more than the whole grouping.
+    kind_names = np.asarray(kinds)
     sims = np.where(items == ref, 1.0, best_score[items]).tolist()
     item_kinds = np.where(items == ref, "reference", kind_names[np.maximum(best_kind[items], 0)]).tolist()
     members = items.tolist()
+    rounded = np.round(np.where(items == ref, 1.0, best_score[items]), 4).tolist()
     best = [-1] * len(cut)
     if prefer is not None:
         # The last item of each group once sorted by (group, preference).
@@ -132,6 +138,7 @@ def group_pairs(
                 similarity=dict(zip(mem, sims[lo:hi], strict=True)),
                 kinds=dict(zip(mem, item_kinds[lo:hi], strict=True)),
                 best=best[g],
+                rows=list(zip(mem, rounded[lo:hi], item_kinds[lo:hi], strict=True)),
             )
         )
     return groups

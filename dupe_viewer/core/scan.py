@@ -12,6 +12,7 @@ cancelled scan keeps its work.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sqlite3
@@ -275,7 +276,7 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
-        members = [Member(i, round(g.similarity[i], 4), g.kinds[i]) for i in g.members]
+        members = list(itertools.starmap(Member, g.rows))
         keeper = g.best  # valid while the members are exactly the grouped ones
         if crops:
             before = len(members)
