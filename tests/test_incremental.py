@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import ImageOps
 
-from dupe_viewer.core import ScanOptions, matcher, run_scan
+from dupe_viewer.core import ScanOptions, matcher, matching, run_scan
 from dupe_viewer.core.features import FEATURE_DTYPE
 from dupe_viewer.core.knn import EXACT_LIMIT, HAVE_HNSWLIB
 from dupe_viewer.core.pair_store import PairStore, StoredPairs
@@ -154,7 +155,9 @@ def test_large_collection_grows_the_persisted_hash_index(tmp_path: Path) -> None
     first = run(n)
     found = {tuple(p) for p in first.pairs.tolist()}
     assert all(p in found for p in planted if p[1] < n)
-    assert (tmp_path / "vectors").is_dir()
+    (meta_file,) = (tmp_path / "vectors").glob("*/meta.json")
+    meta = json.loads(meta_file.read_text())
+    assert (meta["M"], meta["ef_construction"]) == (matching.HNSW["M"], matching.HNSW["ef_construction"])
     grown = run(n + 20)  # 20 new files: only they ask the index
     assert grown.matched == 20 and grown.reused == len(first.pairs)
     found = {tuple(p) for p in grown.pairs.tolist()}

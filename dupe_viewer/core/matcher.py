@@ -198,7 +198,11 @@ def _hash_search(
     if directory is None or not knn.HAVE_HNSWLIB or n <= knn.EXACT_LIMIT:
         return None
     index = VectorIndex(
-        f"hash-dct-{HASH_INDEX_VERSION}-f{FEATURE_VERSION}", matching.DIM, directory / "vectors"
+        f"hash-dct-{HASH_INDEX_VERSION}-f{FEATURE_VERSION}",
+        matching.DIM,
+        directory / "vectors",
+        params=matching.HNSW,
+        query_ef=matching.QUERY_EF,
     )
     warnings.extend(index.warnings)
     labels = index.sync(paths, [tuple(x) for x in idents.tolist()], prepared.index_vectors)

@@ -85,9 +85,21 @@ class VectorIndex:
     changed since the last save, apart from the old rows that now have a fresh row as a neighbour.
     """
 
-    def __init__(self, model_id: str, dim: int, directory: Path | None) -> None:
+    def __init__(
+        self,
+        model_id: str,
+        dim: int,
+        directory: Path | None,
+        *,
+        params: dict[str, int | str] | None = None,
+        query_ef: int = QUERY_EF,
+    ) -> None:
         self.model_id = model_id
         self.dim = dim
+        #: hnswlib build parameters (default :data:`PARAMS`); the hash stage's small descriptors
+        #: use cheaper ones. Saved in meta.json: an index built with others is rebuilt.
+        self.params = {**PARAMS, **(params or {})}
+        self.query_ef = query_ef
         self.dir = directory / _safe(model_id) if directory is not None else None
         self.warnings: list[str] = []
         self.paths: list[str] = []  # label -> path ("" once deleted)
@@ -121,8 +133,8 @@ class VectorIndex:
         self._index = (
             knn.build_hnsw(
                 np.empty((0, self.dim), np.float32),
-                m=int(PARAMS["M"]),
-                ef_construction=int(PARAMS["ef_construction"]),
+                m=int(self.params["M"]),
+                ef_construction=int(self.params["ef_construction"]),
                 capacity=1024,
             )
             if knn.HAVE_HNSWLIB
@@ -141,7 +153,7 @@ class VectorIndex:
             return
         try:
             meta = json.loads(meta_file.read_text())
-            wanted = {"version": INDEX_VERSION, "model": self.model_id, "dim": self.dim, **PARAMS}
+            wanted = {"version": INDEX_VERSION, "model": self.model_id, "dim": self.dim, **self.params}
             if any(meta.get(k) != v for k, v in wanted.items()):
                 log.info("vector index parameters changed; rebuilding")
                 self._fresh()
@@ -156,7 +168,7 @@ class VectorIndex:
             self.label_of = {p: i for i, p in enumerate(self.paths) if p}
             import hnswlib
 
-            index = hnswlib.Index(space=PARAMS["space"], dim=self.dim)
+            index = hnswlib.Index(space=str(self.params["space"]), dim=self.dim)
             index.load_index(
                 str(index_file), max_elements=max(len(self.paths), 1), allow_replace_deleted=True
             )
@@ -194,7 +206,7 @@ class VectorIndex:
             "version": INDEX_VERSION,
             "model": self.model_id,
             "dim": self.dim,
-            **PARAMS,
+            **self.params,
             "count": len(self.paths),
             "index_digest": _digest(index_file),
             "labels_digest": _digest(labels_file),
@@ -299,7 +311,7 @@ class VectorIndex:
                 out_l[lo : lo + CHUNK, : idx.shape[1]] = pool[idx]
                 out_s[lo : lo + CHUNK, : idx.shape[1]] = sim
             return out_l, out_s
-        self._index.set_ef(max(QUERY_EF if ef is None else ef, 2 * k))
+        self._index.set_ef(max(self.query_ef if ef is None else ef, 2 * k))
         mask = np.zeros(len(self.paths), dtype=bool)
         mask[pool] = True
         active = len(self.label_of)
