@@ -72,11 +72,10 @@ def main() -> int:
         f"(cosine median {np.median(cos):.2f}, min {cos.min():.2f})"
     )
     paths = [f"/x/{i}" for i in range(args.n)]
-    default_ef = vector_index.QUERY_EF
     for m in _ints(args.m):
         for efc in _ints(args.efc):
-            vector_index.PARAMS = {**vector_index.PARAMS, "M": m, "ef_construction": efc}
-            idx = VectorIndex("ef-bench", args.dim, None)  # in memory: only the graph is measured
+            # In memory: only the graph is measured.
+            idx = VectorIndex("ef-bench", args.dim, None, params={"M": m, "ef_construction": efc})
             t, c = time.perf_counter(), time.process_time()
             labels = idx.sync(paths, [(1, 1)] * args.n, vecs)
             print(
@@ -85,16 +84,14 @@ def main() -> int:
                 flush=True,
             )
             for ef in _ints(args.ef):
-                vector_index.QUERY_EF = ef
                 t, c = time.perf_counter(), time.process_time()
-                nb, _ = idx.knn(vecs, deep_mod.K_DEEP + 1, allowed=labels)
+                nb, _ = idx.knn(vecs, deep_mod.K_DEEP + 1, allowed=labels, ef=ef)
                 dt, dc = time.perf_counter() - t, time.process_time() - c
                 found = sum(1 for a, b in planted if b in nb[a] or a in nb[b])
                 print(
                     f"    ef={ef:4d}  recall {found / len(planted):.4f}  query {dt:6.1f} s (CPU {dc:6.1f} s)",
                     flush=True,
                 )
-            vector_index.QUERY_EF = default_ef
     return 0
 
 
