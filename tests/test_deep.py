@@ -301,3 +301,44 @@ def test_candidate_pairs_with_every_row_fresh_is_the_full_query() -> None:
     assert {(2 * c, 2 * c + 1) for c in range(30)} <= set(map(tuple, full.tolist()))
     np.testing.assert_array_equal(full, fresh)
     np.testing.assert_array_equal(cos, fresh_cos)
+
+
+@pytest.mark.parametrize("fresh_only", [False, True], ids=["full", "fresh-rows"])
+def test_candidate_pairs_from_a_reduced_index_match_the_exact_search(
+    fresh_only: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph holds 16-d projections of 128-d vectors; fetched neighbours are re-ranked by their
+    exact cosine, so the pairs and cosines are (nearly all) those of an exact full-space search."""
+    from dupe_viewer.core import deep as deep_mod
+    from dupe_viewer.core import knn
+
+    if not knn.HAVE_HNSWLIB:
+        pytest.skip("hnswlib is not installed")
+    rng = np.random.default_rng(7)
+    n, dim = 3000, 128
+    basis = np.linalg.qr(rng.standard_normal((dim, dim)))[0]
+    vecs = (rng.standard_normal((n, dim)) / np.sqrt(np.arange(1, dim + 1))) @ basis.T + 0.4 * basis[:, -1]
+    vecs[1::3] = vecs[::3] + rng.normal(0, 0.03, (n // 3, dim))  # copies: 3c+1 of 3c
+    vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float16)
+    paths = [f"/lib/{i}.jpg" for i in range(n)]
+    monkeypatch.setattr(deep_mod, "INDEX_DIM", 16)
+    monkeypatch.setattr(deep_mod, "CHUNK", 700)
+    monkeypatch.setattr(deep_mod, "RERANK_BLOCK", 300)
+    idx = deep_mod.open_index("m", dim, None)
+    assert idx.index_dim == 16
+    labels = idx.sync(paths, [(1, 1)] * n, vecs)
+    query_rows = np.arange(0, n, 5) if fresh_only else None
+    monkeypatch.setattr(knn, "EXACT_LIMIT", 10**6)  # the reference: exact, full space
+    want, want_cos = deep_mod.candidate_pairs(idx, labels, vecs, query_rows=query_rows)
+    monkeypatch.setattr(knn, "EXACT_LIMIT", 0)
+    got, got_cos = deep_mod.candidate_pairs(idx, labels, vecs, query_rows=query_rows)
+    want_set, got_set = set(map(tuple, want.tolist())), set(map(tuple, got.tolist()))
+    asked = set(range(n)) if not fresh_only else set(query_rows.tolist())
+    copies = {(3 * c, 3 * c + 1) for c in range(n // 3) if {3 * c, 3 * c + 1} & asked}
+    assert copies <= want_set
+    assert len(copies & got_set) == len(copies)
+    assert len(got_set & want_set) >= 0.97 * len(want_set)
+    # Cosines are exact (full space), not the reduced space's.
+    cos_of = dict(zip(map(tuple, want.tolist()), want_cos.tolist(), strict=True))
+    common = [(p, c) for p, c in zip(map(tuple, got.tolist()), got_cos.tolist(), strict=True) if p in cos_of]
+    np.testing.assert_allclose([c for _, c in common], [cos_of[p] for p, _ in common], atol=1e-3)

@@ -168,3 +168,95 @@ def test_reloaded_index_is_grown_not_rebuilt(tmp_path: Path, monkeypatch: pytest
     idx2.save()
     meta = json.loads((idx2.dir / "meta.json").read_text())
     assert meta["count"] == n + extra + 1
+
+
+# -- reduced indexes (the deep stage's embeddings) ----------------------------------------------
+FULL, REDUCED = 96, 12
+
+
+def _low_rank(n: int, seed: int = 0, dtype: type = np.float16) -> np.ndarray:
+    """Unit vectors with most of their variance in a few directions plus a common offset, like
+    real descriptors; every odd row is a near copy of the even row before it."""
+    rng = np.random.default_rng(seed)
+    basis = np.linalg.qr(rng.standard_normal((FULL, FULL)))[0]
+    scale = 1.0 / np.arange(1, FULL + 1)
+    v = (rng.standard_normal((n, FULL)) * scale) @ basis.T + 0.3 * basis[:, -1]
+    v[1::2] = v[0::2][: n // 2] + rng.normal(0, 0.02, (n // 2, FULL))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(dtype)
+
+
+@pytest.mark.parametrize("persist", [True, False])
+def test_reduced_index_stores_projected_vectors_and_finds_copies(
+    backend: str, persist: bool, tmp_path: Path
+) -> None:
+    n = 600
+    vecs = _low_rank(n)
+    idx = VectorIndex("m", FULL, tmp_path if persist else None, reduce=REDUCED)
+    assert idx.index_dim == REDUCED
+    labels = idx.sync(_paths(n), [(1, 1)] * n, vecs)
+    basis = idx._proj[1]
+    assert idx._fitted == n and basis.shape == (FULL, REDUCED)
+    np.testing.assert_allclose(basis.T @ basis, np.eye(REDUCED), atol=1e-5)  # orthonormal
+    stored = idx._get(labels)
+    assert stored.shape == (n, REDUCED)
+    np.testing.assert_allclose(np.linalg.norm(stored, axis=1), 1.0, atol=1e-5)
+    nb, _ = idx.knn(vecs, 2, allowed=labels)
+    partner = labels ^ 1  # rows 2c and 2c+1 are copies
+    assert np.mean(nb[:, 1] == partner) >= 0.99
+
+
+def test_reduced_index_reloads_its_projection_and_grows_without_refit(tmp_path: Path) -> None:
+    if not knn.HAVE_HNSWLIB:
+        pytest.skip("persistence needs hnswlib")
+    n = 400
+    vecs = _low_rank(n + 100)
+    idx = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    idx.sync(_paths(n), [(1, 1)] * n, vecs[:n])
+    idx.save()
+    meta = json.loads((idx.dir / "meta.json").read_text())
+    assert meta["reduce"] == REDUCED and meta["fitted"] == n
+    again = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    assert not again.warnings and len(again) == n and again._fitted == n
+    np.testing.assert_array_equal(again._proj[1], idx._proj[1])
+    labels = again.sync(_paths(n + 100), [(1, 1)] * (n + 100), vecs)  # grown < REFIT_GROWTH×
+    assert again.fresh_rows.tolist() == list(range(n, n + 100)) and again._fitted == n
+    assert labels[:n].tolist() == list(range(n))
+    # An unreduced index of the same model is another index: rebuilt, not misread.
+    assert len(VectorIndex("m", FULL, tmp_path)) == 0
+
+
+def test_reduced_index_refits_when_the_collection_doubles(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vector_index, "MIN_FIT", 50)
+    monkeypatch.setattr(vector_index, "FIT_ENOUGH", 1000)
+    vecs = _low_rank(1200)
+    idx = VectorIndex("m", FULL, None, reduce=REDUCED)
+    idx.sync(_paths(20), [(1, 1)] * 20, vecs[:20])
+    assert idx._fitted == 0  # too few to fit: a fixed random rotation
+    np.testing.assert_allclose(idx._proj[0], 0.0)
+    idx.sync(_paths(60), [(1, 1)] * 60, vecs[:60])
+    assert idx._fitted == 60 and len(idx.fresh_rows) == 60  # fitted: every vector added again
+    assert len(idx.paths) == 60  # old labels were dropped with the old space
+    idx.sync(_paths(100), [(1, 1)] * 100, vecs[:100])
+    assert idx._fitted == 60 and idx.fresh_rows.tolist() == list(range(60, 100))
+    idx.sync(_paths(120), [(1, 1)] * 120, vecs[:120])
+    assert idx._fitted == 120 and len(idx.fresh_rows) == 120
+    idx.sync(_paths(1200), [(1, 1)] * 1200, vecs)
+    assert idx._fitted == 1200
+    # Fitted on FIT_ENOUGH or more: the space never changes again.
+    more = np.concatenate([vecs, _low_rank(1400, seed=1)[:1400]])
+    idx.sync(_paths(2600), [(1, 1)] * 2600, more)
+    assert idx._fitted == 1200 and len(idx.fresh_rows) == 1400
+
+
+def test_damaged_projection_rebuilds_with_warning(tmp_path: Path) -> None:
+    if not knn.HAVE_HNSWLIB:
+        pytest.skip("persistence needs hnswlib")
+    idx = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    idx.sync(_paths(300), [(1, 1)] * 300, _low_rank(300))
+    idx.save()
+    (idx.dir / "projection.npz").write_bytes(b"garbage")
+    again = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    assert len(again) == 0 and again._proj is None
+    assert any("damaged" in w for w in again.warnings)

@@ -308,7 +308,7 @@ def _deep_candidates(
     if len(have) == 0:
         return have, np.empty((0, 2), np.int64)
     mat = vectors[0][have]  # float16: the index converts it in chunks
-    index = VectorIndex(
+    index = deep_mod.open_index(
         setup.model_id, mat.shape[1], directory / "vectors" if directory is not None else None
     )
     warnings.extend(index.warnings)

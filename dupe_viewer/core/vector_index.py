@@ -1,8 +1,9 @@
 """A persisted hnswlib index of one model's embeddings, with its path map.
 
 Kept under ``cache_dir()/vectors/<model>/``: ``index.bin`` (hnswlib), ``labels.npz`` (label ->
-path and the file identity its vector was computed from) and ``meta.json`` (parameters, checksums
-and a random *token*, written last so a torn write is detected). On every scan the index is
+path and the file identity its vector was computed from), ``projection.npz`` when the index is
+reduced (below) and ``meta.json`` (parameters, checksums and a random *token*, written last so a
+torn write is detected). On every scan the index is
 loaded, grown with ``add_items`` for new or changed files, and files that vanished from the
 scanned folders are ``mark_deleted``; it is rebuilt from scratch when its parameters change, and
 rebuilt with a warning when its files are damaged (checked by checksum *before* hnswlib reads
@@ -13,9 +14,18 @@ deleted one keeps its slot (path ``""``). So a label names one vector for the li
 and data keyed by label (a cache of candidate pairs saved next to the index) stays valid as long
 as :attr:`VectorIndex.token` matches — the token changes on every save and on every rebuild.
 
-Memory at a million 512-d vectors: hnswlib holds them as float32 (2 GB) plus its graph (~130 MB
-at M=16). Callers may hold their copy as float16; additions and queries are converted to float32
-:data:`CHUNK` rows at a time, so no second full float32 copy is ever made.
+*Reduced* indexes (``reduce=r``, used for the 512-d deep embeddings) hold each vector projected on
+the ``r`` principal components of the indexed data (centred, then re-normalised): hnswlib's build
+cost and memory grow with the dimension, and a million 512-d vectors took ~2,150–3,100 CPU-seconds
+to index on the dev machine. The projection is fitted from the vectors of the first sync (a fixed
+random rotation while there are fewer than :data:`MIN_FIT`) and refitted -- the graph rebuilt --
+each time the collection has doubled, until it was fitted on :data:`FIT_ENOUGH` vectors; after
+that it never changes. Similarities returned by :meth:`VectorIndex.knn` are in the reduced space:
+callers re-rank the neighbours by their exact cosine (see :func:`.deep.candidate_pairs`).
+
+Memory at a million 64-d reduced vectors: 256 MB of float32 plus the graph (~130 MB at M=16);
+unreduced 512-d it would be 2 GB. Callers may hold their copy as float16; additions and queries
+are converted to float32 :data:`CHUNK` rows at a time, so no second full float32 copy is made.
 
 Without hnswlib (Pythons without a wheel) the same interface answers queries exactly with numpy
 and keeps nothing on disk.
@@ -38,7 +48,7 @@ from . import knn
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 #: hnswlib build parameters; a change rebuilds persisted indexes (they are compared with meta.json).
 #: Cheaper builds lose near copies. tests/benchmarks/index_ef.py --n 100000 (copies at cosine
 #: ≈ 0.82), recall at query ef 64 on clustered / Gaussian data: these 1.0000 / 0.9996;
@@ -58,6 +68,14 @@ FRESH_QUERY_EF = 300
 #: Rows converted to float32 at a time when adding or querying (25,000 × 512-d = 50 MB), so a
 #: float16 matrix of a million embeddings is never copied whole and query temporaries stay bounded.
 CHUNK = 25_000
+#: A reduced index fits its projection on at least this many vectors; with fewer it uses a fixed
+#: random rotation (a first scan of a few files: those are searched exactly anyway).
+MIN_FIT = 256
+#: Refitting stops once the projection was fitted on this many vectors (its principal components
+#: no longer move); it is also the sample size a fit uses.
+FIT_ENOUGH = 20_000
+#: A collection that grew to this many times the vectors the projection was fitted on is refitted.
+REFIT_GROWTH = 2
 
 
 def _digest(path: Path) -> str:
@@ -93,12 +111,19 @@ class VectorIndex:
         *,
         params: dict[str, int | str] | None = None,
         query_ef: int = QUERY_EF,
+        reduce: int | None = None,
     ) -> None:
         self.model_id = model_id
         self.dim = dim
         #: hnswlib build parameters (default :data:`PARAMS`); the hash stage's small descriptors
         #: use cheaper ones. Saved in meta.json: an index built with others is rebuilt.
         self.params = {**PARAMS, **(params or {})}
+        #: Dimension vectors are projected to before indexing (None: stored as given).
+        self.reduce = reduce if reduce is not None and reduce < dim else None
+        self.index_dim = self.reduce or dim
+        #: (mean, basis dim×reduce) of the projection, and how many vectors it was fitted on.
+        self._proj: tuple[np.ndarray, np.ndarray] | None = None
+        self._fitted = 0
         self.query_ef = query_ef
         self.dir = directory / _safe(model_id) if directory is not None else None
         self.warnings: list[str] = []
@@ -127,12 +152,22 @@ class VectorIndex:
         assert self.dir is not None
         return self.dir / "index.bin", self.dir / "labels.npz", self.dir / "meta.json"
 
+    def _wanted_meta(self) -> dict[str, object]:
+        return {
+            "version": INDEX_VERSION,
+            "model": self.model_id,
+            "dim": self.dim,
+            "reduce": self.reduce,
+            **self.params,
+        }
+
     def _fresh(self) -> None:
         self.paths, self.ident, self.label_of = [], [], {}
-        self._data = np.empty((0, self.dim), np.float32)
+        self._proj, self._fitted = None, 0
+        self._data = np.empty((0, self.index_dim), np.float32)
         self._index = (
             knn.build_hnsw(
-                np.empty((0, self.dim), np.float32),
+                np.empty((0, self.index_dim), np.float32),
                 m=int(self.params["M"]),
                 ef_construction=int(self.params["ef_construction"]),
                 capacity=1024,
@@ -153,13 +188,22 @@ class VectorIndex:
             return
         try:
             meta = json.loads(meta_file.read_text())
-            wanted = {"version": INDEX_VERSION, "model": self.model_id, "dim": self.dim, **self.params}
+            wanted = self._wanted_meta()
             if any(meta.get(k) != v for k, v in wanted.items()):
                 log.info("vector index parameters changed; rebuilding")
                 self._fresh()
                 return
             if _digest(index_file) != meta["index_digest"] or _digest(labels_file) != meta["labels_digest"]:
                 raise ValueError("checksum mismatch")
+            if self.reduce is not None:
+                proj_file = self.dir / "projection.npz"
+                if _digest(proj_file) != meta["projection_digest"]:
+                    raise ValueError("projection checksum mismatch")
+                with np.load(proj_file, allow_pickle=False) as z:
+                    mean, basis = z["mean"].astype(np.float32), z["basis"].astype(np.float32)
+                if mean.shape != (self.dim,) or basis.shape != (self.dim, self.reduce):
+                    raise ValueError("projection of the wrong shape")
+                self._proj, self._fitted = (mean, basis), int(meta["fitted"])
             with np.load(labels_file, allow_pickle=False) as z:
                 raw = z["paths"]
                 ident = z["ident"]
@@ -168,7 +212,7 @@ class VectorIndex:
             self.label_of = {p: i for i, p in enumerate(self.paths) if p}
             import hnswlib
 
-            index = hnswlib.Index(space=str(self.params["space"]), dim=self.dim)
+            index = hnswlib.Index(space=str(self.params["space"]), dim=self.index_dim)
             index.load_index(
                 str(index_file), max_elements=max(len(self.paths), 1), allow_replace_deleted=True
             )
@@ -203,15 +247,18 @@ class VectorIndex:
         os.replace(tmp_labels, labels_file)
         token = secrets.token_hex(8)
         meta = {
-            "version": INDEX_VERSION,
-            "model": self.model_id,
-            "dim": self.dim,
-            **self.params,
+            **self._wanted_meta(),
             "count": len(self.paths),
             "index_digest": _digest(index_file),
             "labels_digest": _digest(labels_file),
             "token": token,
         }
+        if self._proj is not None:
+            proj_file = self.dir / "projection.npz"
+            tmp_proj = proj_file.with_name("projection.tmp.npz")
+            np.savez(tmp_proj, mean=self._proj[0], basis=self._proj[1])
+            os.replace(tmp_proj, proj_file)
+            meta.update(projection_digest=_digest(proj_file), fitted=self._fitted)
         meta_file.write_text(json.dumps(meta))
         self._token = token
         self._dirty = False
@@ -222,19 +269,55 @@ class VectorIndex:
         need = int(labels.max()) + 1
         if self._index is None:
             if need > len(self._data):  # grow geometrically: repeated small syncs stay linear
-                grown = np.zeros((max(need, len(self._data) * 3 // 2), self.dim), np.float32)
+                grown = np.zeros((max(need, len(self._data) * 3 // 2), self.index_dim), np.float32)
                 grown[: len(self._data)] = self._data
                 self._data = grown
             for lo in range(0, len(rows), CHUNK):
-                self._data[labels[lo : lo + CHUNK]] = vectors[rows[lo : lo + CHUNK]]
+                self._data[labels[lo : lo + CHUNK]] = self._to_space(vectors[rows[lo : lo + CHUNK]])
             return
         if need > self._index.get_max_elements():
             # Once, to the exact size: the level-0 block is realloc'ed, and any spare capacity
             # would be saved and reloaded for nothing.
             self._index.resize_index(need)
         for lo in range(0, len(rows), CHUNK):
-            block = np.ascontiguousarray(vectors[rows[lo : lo + CHUNK]], dtype=np.float32)
+            block = self._to_space(vectors[rows[lo : lo + CHUNK]])
             self._index.add_items(block, labels[lo : lo + CHUNK], num_threads=knn.threads())
+
+    # -- the reduced space ---------------------------------------------------------------------
+    def _to_space(self, block: np.ndarray) -> np.ndarray:
+        """Rows (any float dtype) as the index stores them: float32, projected when reduced."""
+        out = np.ascontiguousarray(block, dtype=np.float32)
+        if self._proj is None:
+            return out
+        mean, basis = self._proj
+        out = (out - mean) @ basis
+        norm = np.linalg.norm(out, axis=1, keepdims=True)
+        # A vector equal to the mean has no direction; it stays zero (similar to nothing).
+        return np.ascontiguousarray(out / np.where(norm > 0, norm, 1.0), dtype=np.float32)
+
+    def _fit(self, vectors: np.ndarray) -> None:
+        """Fit the projection on (a sample of) ``vectors``: the top ``reduce`` principal
+        components, or a fixed random rotation when there are fewer than :data:`MIN_FIT`."""
+        assert self.reduce is not None
+        n = len(vectors)
+        if n < MIN_FIT:
+            rot, _ = np.linalg.qr(np.random.default_rng(0).standard_normal((self.dim, self.reduce)))
+            self._proj, self._fitted = (np.zeros(self.dim, np.float32), rot.astype(np.float32)), 0
+            return
+        rows = np.arange(n)
+        if n > FIT_ENOUGH:  # a sorted random sample: reading rows in order is kinder to memory
+            rows = np.sort(np.random.default_rng(0).choice(n, FIT_ENOUGH, replace=False))
+        total = np.zeros(self.dim, np.float64)
+        gram = np.zeros((self.dim, self.dim), np.float64)
+        for lo in range(0, len(rows), CHUNK):
+            x = np.asarray(vectors[rows[lo : lo + CHUNK]], dtype=np.float64)
+            total += x.sum(axis=0)
+            gram += x.T @ x
+        mean = total / len(rows)
+        cov = gram / len(rows) - np.outer(mean, mean)
+        _, vecs = np.linalg.eigh(cov)  # ascending eigenvalues
+        basis = vecs[:, ::-1][:, : self.reduce]
+        self._proj, self._fitted = (mean.astype(np.float32), np.ascontiguousarray(basis, np.float32)), n
 
     def sync(
         self, paths: Sequence[str], idents: Sequence[tuple[int, int]], vectors: np.ndarray
@@ -245,6 +328,11 @@ class VectorIndex:
         (``len(self.paths)`` at the time: labels are never reused; a replaced vector's old label is
         marked deleted); their positions are left in :attr:`fresh_rows`.
         """
+        if self.reduce is not None and len(paths) and self._needs_fit(len(paths)):
+            if len(self.paths):
+                log.info("refitting the projection of the vector index on %d vectors", len(paths))
+                self._fresh()  # every vector is added again in the new space
+            self._fit(vectors)
         labels = np.empty(len(paths), dtype=np.int64)
         fresh: list[int] = []
         for row, (p, ident) in enumerate(zip(paths, idents, strict=True)):
@@ -265,6 +353,13 @@ class VectorIndex:
             self._add(vectors, self.fresh_rows, labels[self.fresh_rows])
             self._dirty = True
         return labels
+
+    def _needs_fit(self, available: int) -> bool:
+        if self._proj is None:
+            return True
+        if self._fitted >= FIT_ENOUGH:
+            return False
+        return available >= max(MIN_FIT, REFIT_GROWTH * self._fitted)
 
     def _delete(self, lab: int) -> None:
         if self._index is not None:
@@ -291,6 +386,7 @@ class VectorIndex:
         """Top-``k`` labels (-1 where fewer) and similarities per query, among ``allowed`` labels.
 
         ``queries`` may be any float dtype; they are converted :data:`CHUNK` rows at a time.
+        In a reduced index, neighbours and similarities are those of the reduced space.
         ``ef`` (default :data:`QUERY_EF`) is hnswlib's search breadth: larger finds more of the
         true neighbours, slower.
         """
@@ -306,7 +402,7 @@ class VectorIndex:
         if self._index is None or len(pool) <= knn.EXACT_LIMIT:
             data = self._get(pool)
             for lo in range(0, nq, CHUNK):
-                q = np.asarray(queries[lo : lo + CHUNK], dtype=np.float32)
+                q = self._to_space(queries[lo : lo + CHUNK])
                 idx, sim = knn.exact_knn(q, data, min(k, len(pool)))
                 out_l[lo : lo + CHUNK, : idx.shape[1]] = pool[idx]
                 out_s[lo : lo + CHUNK, : idx.shape[1]] = sim
@@ -316,7 +412,7 @@ class VectorIndex:
         mask[pool] = True
         active = len(self.label_of)
         for lo in range(0, nq, CHUNK):
-            q = np.ascontiguousarray(queries[lo : lo + CHUNK], dtype=np.float32)
+            q = self._to_space(queries[lo : lo + CHUNK])
             if len(pool) * 2 >= active:
                 self._overfetch(q, k, mask, len(pool), out_l[lo : lo + CHUNK], out_s[lo : lo + CHUNK])
             else:

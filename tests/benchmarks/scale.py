@@ -139,8 +139,15 @@ def run_hash(n: int) -> dict[str, float]:
     # Grouping is reference-centred: a planted pair counts when both are in the same group.
     grouped = sum(1 for a, b in planted if a in in_group and in_group.get(a) == in_group.get(b))
     return {
-        "n": n, "generate_s": t1 - t0, "candidates_s": t2 - t1, "scoring_s": t3 - t2, "grouping_s": t4 - t3,
-        "regroup_s": t5 - t4, "total_s": t4 - t1, "candidates": len(cand), "planted": len(planted),
+        "n": n,
+        "generate_s": t1 - t0,
+        "candidates_s": t2 - t1,
+        "scoring_s": t3 - t2,
+        "grouping_s": t4 - t3,
+        "regroup_s": t5 - t4,
+        "total_s": t4 - t1,
+        "candidates": len(cand),
+        "planted": len(planted),
         "pair_recall": len(found & planted) / max(1, len(planted)),
         "grouped_recall": grouped / max(1, len(planted)),
         "false_pairs": len(found - planted),
@@ -277,7 +284,6 @@ def run_deep(n: int, dim: int = 512, data: str = "gaussian") -> dict[str, float]
     import gc
 
     from dupe_viewer.core import deep as deep_mod
-    from dupe_viewer.core.vector_index import VectorIndex
 
     ph = _Phases()
     ph.out.update(n=n, start_rss_mb=_status_mb("VmRSS"))
@@ -290,7 +296,7 @@ def run_deep(n: int, dim: int = 512, data: str = "gaussian") -> dict[str, float]
     with tempfile.TemporaryDirectory() as tmp:
         # (a) index build, as the first scan of these files does it.
         ph.start()
-        idx = VectorIndex("bench", dim, Path(tmp))
+        idx = deep_mod.open_index("bench", dim, Path(tmp))
         labels = idx.sync(paths[:n], idents[:n], vecs[:n])
         ph.lap("add")
         idx.save()
@@ -311,7 +317,7 @@ def run_deep(n: int, dim: int = 512, data: str = "gaussian") -> dict[str, float]
 
         # (c) 1 % new files: a fresh object loads the saved index and grows it.
         ph.start()
-        idx2 = VectorIndex("bench", dim, Path(tmp))
+        idx2 = deep_mod.open_index("bench", dim, Path(tmp))
         ph.lap("load")
         if idx2.warnings or len(idx2.paths) != n:
             raise RuntimeError(f"the saved index was not reused: {idx2.warnings}")
@@ -331,7 +337,8 @@ def run_deep(n: int, dim: int = 512, data: str = "gaussian") -> dict[str, float]
         ph.peak("incr")
     o = ph.out
     o.update(
-        build_s=o["add_s"] + o["save_s"], build_cpu_s=o["add_cpu_s"] + o["save_cpu_s"],
+        build_s=o["add_s"] + o["save_s"],
+        build_cpu_s=o["add_cpu_s"] + o["save_cpu_s"],
         total_s=o["add_s"] + o["save_s"] + o["knn_s"] + o["group_s"],
         incr_s=sum(o[f"{k}_s"] for k in ("load", "sync", "query", "regroup", "resave")),
         incr_recall=_recall(new_pairs, planted_new, n + extra),
