@@ -104,7 +104,7 @@ def main() -> int:
             scan_s = time.perf_counter() - t1
             cache.close()
         assert result is not None
-        groups = [[result.records[m].path for m in g.members] for g in result.groups]
+        groups = [[result.records[i].path for i in g.indices] for g in result.groups]
         m = pair_metrics(truth, groups, corpus)
         print(
             f"{name:12s} candidates {len(got):6d} ({secs:5.2f} s): exact's {len(got & ref) / len(ref):.4f}, "

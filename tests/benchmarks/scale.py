@@ -14,7 +14,8 @@ between consecutive sizes (1.0 = linear).
 ``--deep`` also times the deep stage, in a process of its own (so its peak RSS is its own), and
 ``--deep-only`` skips the hash stage (a million-file deep run takes long enough alone). Its input
 is what a scan holds: 512-d unit embeddings as float16, with planted near copies (cosine ≈ 0.94).
-Timed: (a) building the persisted :class:`VectorIndex` and saving it, (b) the kNN of every vector
+Timed: (a) building the persisted index (``deep.open_index``: the vectors reduced to
+``deep.INDEX_DIM`` principal components, as a scan builds it) and saving it, (b) the kNN of every vector
 (``deep.candidate_pairs``) and grouping the pairs with cosine ≥ :data:`GROUP_COS`, and (c) a 1 %
 incremental update as the next scan would do it: a fresh index object loaded from disk, synced
 with all paths (old + 1 % new, a third of them near copies of old files), only its
