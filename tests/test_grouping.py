@@ -134,3 +134,53 @@ def test_best_member_by_preference() -> None:
     for g in groups:
         assert g.best == max(g.members, key=lambda i: prefer[i])
     assert all(g.best == -1 for g in group_pairs(n, pairs, np.ones(len(pairs)), ["near"] * len(pairs)))
+
+
+def test_first_kind_is_the_loosest_member_kind_of_each_group() -> None:
+    rng = np.random.default_rng(11)
+    n = 400
+    pairs = rng.integers(0, n, size=(1500, 2))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    scores = rng.uniform(0.5, 1.0, len(pairs))
+    names = np.array(["near", "edited", "similar", "exact"])[rng.integers(0, 4, len(pairs))]
+    order = ("similar", "edited", "near", "exact")
+    groups = group_pairs(n, pairs, scores, names, kind_order=order)
+    assert groups
+    for g in groups:
+        present = set(g.kinds.values())
+        assert g.first_kind == next((k for k in order if k in present), "exact")
+        assert g.kinds == {m: k for m, _, k in g.rows} and g.kinds[g.reference] == "reference"
+        assert set(g.similarity) == set(g.members) and g.similarity[g.reference] == 1.0
+    assert all(g.first_kind is None for g in group_pairs(n, pairs, scores, names))
+
+
+def test_gc_pause_nests_and_restores_the_collector() -> None:
+    import gc
+    import threading
+
+    from dupe_viewer.core.gc_pause import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block still holds it
+        inner_done = threading.Event()
+
+        def other_thread() -> None:
+            with gc_paused():
+                pass
+            inner_done.set()
+
+        threading.Thread(target=other_thread).start()
+        assert inner_done.wait(5)
+        assert not gc.isenabled()  # another thread's block ending did not re-enable it
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

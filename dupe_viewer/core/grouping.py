@@ -29,12 +29,24 @@ class Group:
 
     reference: int
     members: list[int]  # includes the reference, first
-    similarity: dict[int, float] = field(default_factory=dict)  # member -> similarity to reference
-    kinds: dict[int, str] = field(default_factory=dict)  # member -> kind of its match to reference
     best: int = -1  # the member with the largest ``prefer`` value (-1 when none was given)
     #: (member, similarity rounded to 4 digits, kind) in member order: what a presentation needs,
     #: made in bulk (per-member dict lookups and rounding were a quarter of a 100k regroup).
     rows: list[tuple[int, float, str]] = field(default_factory=list)
+    #: The member kind that comes first in the caller's ``kind_order`` (None without one): with
+    #: the loosest kind first, what the group as a whole is.
+    first_kind: str | None = None
+    _sims: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def similarity(self) -> dict[int, float]:
+        """member -> similarity to the reference (1.0 for the reference itself)."""
+        return dict(zip(self.members, self._sims, strict=True))
+
+    @property
+    def kinds(self) -> dict[int, str]:
+        """member -> kind of its match to the reference ("reference" for the reference)."""
+        return {m: k for m, _, k in self.rows}
 
 
 def group_pairs(
@@ -44,6 +56,7 @@ def group_pairs(
     kinds: Sequence[str],
     priority: np.ndarray | None = None,
     prefer: np.ndarray | None = None,
+    kind_order: Sequence[str] | None = None,
 ) -> list[Group]:
     """Group ``n`` items from ``pairs`` (P×2 int array, i != j) with similarity ``scores`` (P).
 
@@ -51,6 +64,8 @@ def group_pairs(
     number and strength of matches; it should not depend on discovery order (pixels, bytes, the
     rank of the path...). Without it, ties go to the lower index. ``prefer`` (n numbers): each
     group's ``best`` is its member with the largest value (the keeper, when given keep ranks).
+    ``kind_order``: each group's ``first_kind`` is its members' kind that comes first in it
+    ("reference" counts as none; when no member kind is listed, the last entry).
     """
     if len(pairs) == 0:
         return []
@@ -119,7 +134,8 @@ def group_pairs(
     # would cost more than the whole grouping.
     kind_names = np.asarray(kinds)
     sims = np.where(items == ref, 1.0, best_score[items]).tolist()
-    item_kinds = np.where(items == ref, "reference", kind_names[np.maximum(best_kind[items], 0)]).tolist()
+    kind_arr = np.where(items == ref, "reference", kind_names[np.maximum(best_kind[items], 0)])
+    item_kinds = kind_arr.tolist()
     members = items.tolist()
     rounded = np.round(np.where(items == ref, 1.0, best_score[items]), 4).tolist()
     best = [-1] * len(cut)
@@ -128,6 +144,13 @@ def group_pairs(
         gid = np.repeat(np.arange(len(cut)), np.diff(np.r_[cut, len(items)]))
         last = np.r_[cut[1:], len(items)] - 1
         best = items[np.lexsort((np.asarray(prefer)[items], gid))][last].tolist()
+    first_kind: list[str | None] = [None] * len(cut)
+    if kind_order is not None and len(items):
+        # Per group, the smallest position in kind_order among its members' kinds.
+        codes = np.full(len(items), len(kind_order) - 1, dtype=np.int64)
+        for c, k in reversed(list(enumerate(kind_order))):
+            codes[kind_arr == k] = c
+        first_kind = [kind_order[c] for c in np.minimum.reduceat(codes, cut).tolist()]
     groups: list[Group] = []
     for g, (lo, hi) in enumerate(zip(cut.tolist(), [*cut[1:].tolist(), len(items)], strict=True)):
         mem = members[lo:hi]
@@ -135,10 +158,10 @@ def group_pairs(
             Group(
                 reference=mem[0],
                 members=mem,
-                similarity=dict(zip(mem, sims[lo:hi], strict=True)),
-                kinds=dict(zip(mem, item_kinds[lo:hi], strict=True)),
                 best=best[g],
                 rows=list(zip(mem, rounded[lo:hi], item_kinds[lo:hi], strict=True)),
+                first_kind=first_kind[g],
+                _sims=sims[lo:hi],
             )
         )
     return groups

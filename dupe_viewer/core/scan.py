@@ -33,6 +33,7 @@ from .cache import FeatureCache
 from .discovery import FileEntry, FileError, discover
 from .errors import ScanCancelled
 from .features import FEATURE_DTYPE
+from .gc_pause import gc_paused
 from .grouping import group_pairs
 from .keep import keeper_rank
 from .records import ImageRecord
@@ -234,7 +235,7 @@ def edges(
     exact_ = result.kinds == "exact"
     by_hash = exact_ | (sim >= opts.threshold)
     score = np.where(exact_, 1.0, sim)
-    kinds = result.kinds.astype(object)
+    kinds = result.kinds  # a str array: np.where below widens it for the longer kind names
     link = by_hash.copy()
     if result.deep_similarity is not None and opts.deep_threshold is not None:
         deep = np.nan_to_num(result.deep_similarity, nan=-1.0)
@@ -251,7 +252,7 @@ def edges(
         n = max(len(result.records), 1)
         ex_keys = np.array([a * n + b for a, b in ex], dtype=np.int64)
         link &= ~np.isin(lo * n + hi, ex_keys)
-    return result.pairs[link], score[link].astype(np.float32), kinds[link].astype(str)
+    return result.pairs[link], score[link].astype(np.float32), np.asarray(kinds[link], dtype=str)
 
 
 def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | None = None) -> list[DupGroup]:
@@ -261,6 +262,11 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
     matched) and join whatever group it joins: a star of exact copies must not out-vote, or
     split off, the original that all the edited variants matched.
     """
+    with gc_paused():  # hundreds of thousands of small acyclic objects (see gc_pause)
+        return _build_groups(result, excluded)
+
+
+def _build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | None) -> list[DupGroup]:
     records = result.records
     p, s, k = edges(result, excluded)
     if len(p) == 0:
@@ -271,29 +277,34 @@ def build_groups(result: ScanResult, excluded: Collection[tuple[int, int]] | Non
         copies.setdefault(int(rep), []).append(int(copy))
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
     rank = result.keeper_rank()
-    raw = group_pairs(len(records), p, s, k, result.priority(), prefer=rank) if len(p) else []
+    raw = (
+        group_pairs(len(records), p, s, k, result.priority(), prefer=rank, kind_order=_LOOSEST_FIRST)
+        if len(p)
+        else []
+    )
     crops = _crop_windows(result)
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
         members = list(itertools.starmap(Member, g.rows))
-        keeper = g.best  # valid while the members are exactly the grouped ones
+        # Both valid while the members are exactly the grouped ones.
+        keeper, kind = g.best, g.first_kind
         if crops:
             before = len(members)
             members = _drop_disjoint_crops(members, g.reference, crops)
             if len(members) < 2 and not copies.get(g.reference):
                 continue
             if len(members) != before:
-                keeper = -1
-        for m in list(members):
-            grouped_reps.add(m.index)
-            for c in copies.get(m.index, ()):
-                # A copy of the reference is an exact match; a copy of a member relates to the
-                # reference exactly as that member does.
-                kind = "exact" if m.kind == "reference" else m.kind
-                members.append(Member(c, m.similarity, kind))
-                keeper = -1
-        groups.append(_finish_group(members, g.reference, rank, keeper))
+                keeper, kind = -1, None
+        grouped_reps.update(g.members)
+        if copies and not copies.keys().isdisjoint(g.members):
+            for m in list(members):
+                for c in copies.get(m.index, ()):
+                    # A copy of the reference is an exact match; a copy of a member relates to
+                    # the reference exactly as that member does.
+                    members.append(Member(c, m.similarity, "exact" if m.kind == "reference" else m.kind))
+                    keeper, kind = -1, None
+        groups.append(_finish_group(members, g.reference, rank, keeper, kind))
     for rep, cs in copies.items():
         if rep not in grouped_reps:
             members = [Member(rep, 1.0, "reference")] + [Member(c, 1.0, "exact") for c in cs]
@@ -360,11 +371,14 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     return float(w * h / smaller) if smaller > 0 else 0.0
 
 
-def _finish_group(members: list[Member], reference: int, rank: np.ndarray, keeper: int = -1) -> DupGroup:
+def _finish_group(
+    members: list[Member], reference: int, rank: np.ndarray, keeper: int = -1, kind: str | None = None
+) -> DupGroup:
     if keeper < 0:
         keeper = max((m.index for m in members), key=rank.__getitem__)
-    present = {m.kind for m in members}
-    kind = next((k for k in _LOOSEST_FIRST if k in present), "exact")
+    if kind is None:
+        present = {m.kind for m in members}
+        kind = next((k for k in _LOOSEST_FIRST if k in present), "exact")
     return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
 
 

@@ -58,9 +58,8 @@ class GroupModel(QAbstractTableModel):
         self.loader = loader
         self._records: Sequence[ImageRecord] = ()
         self._groups: list[DupGroup] = []
-        self._best: list[float] = []
         self._row_of_group: dict[int, int] = {}
-        self._rows_of_path: dict[str, list[int]] = {}
+        self._index_of_path: dict[str, int] = {}  # for the records below, made once per scan
         self._search: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         marks.changed.connect(self._on_marks_changed)
@@ -69,9 +68,10 @@ class GroupModel(QAbstractTableModel):
     # -- content ----------------------------------------------------------------------------
     def set_groups(self, records: Sequence[ImageRecord], groups: list[DupGroup]) -> None:
         self.beginResetModel()
+        if records is not self._records:
+            self._index_of_path = {}
         self._records = records
         self._groups = list(groups)
-        self._best = [max((float(m.similarity) for m in g.members[1:]), default=0.0) for g in self._groups]
         self._index_rows()  # the search text is built on first use: most sessions never filter
         if self._sort[0] >= 0:
             self.endResetModel()
@@ -100,7 +100,7 @@ class GroupModel(QAbstractTableModel):
         if col in (PREVIEW, FILES):
             return len(g.members)
         if col == SIMILARITY:
-            return self._best[row]
+            return _best(g)
         if col == KIND:
             return _KIND_ORDER.get(str(g.kind), 9)
         if col == FREES:
@@ -123,19 +123,26 @@ class GroupModel(QAbstractTableModel):
         keys = [self.sort_key(r, column if column >= 0 else -1) for r in range(n)]
         rows = sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         self._groups = [self._groups[r] for r in rows]
-        self._best = [self._best[r] for r in rows]
         self._index_rows()
         self.changePersistentIndexList(old, [self.index(self._row_of_group[gid], c) for gid, c in old_ids])
         self.layoutChanged.emit()
 
     def _index_rows(self) -> None:
-        records = self._records
         self._row_of_group = {g.id: n for n, g in enumerate(self._groups)}
-        self._rows_of_path = {}
-        for n, g in enumerate(self._groups):
-            for m in g.members[:STRIP_MAX]:
-                self._rows_of_path.setdefault(records[m.index].path, []).append(n)
         self._search = []
+
+    def _row_showing(self, path: str) -> int:
+        """The row whose strip shows ``path``, or -1. Found from the marks' member -> group map
+        instead of a per-regroup path table (building that was a third of a 100k regroup's
+        time on the GUI thread)."""
+        if not self._index_of_path and self._records:
+            self._index_of_path = {r.path: n for n, r in enumerate(self._records)}
+        index = self._index_of_path.get(path)
+        g = self.marks.group_of(index) if index is not None else None
+        row = self._row_of_group.get(g.id, -1) if g is not None else -1
+        if row < 0 or self._groups[row] is not g:  # the marks hold other groups (mid-update)
+            return -1
+        return row if any(m.index == index for m in g.members[:STRIP_MAX]) else -1
 
     # -- Qt model API ----------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -183,7 +190,7 @@ class GroupModel(QAbstractTableModel):
             if col == FILES:
                 return str(len(g.members))
             if col == SIMILARITY:
-                return text.percent(self._best[row])
+                return text.percent(_best(g))
             if col == KIND:
                 return text.kind_text(g.kind)
             if col == FREES:
@@ -237,9 +244,15 @@ class GroupModel(QAbstractTableModel):
     def _on_thumbnail(self, path: str, size: int) -> None:
         if size != THUMB_DECODE:
             return
-        for row in self._rows_of_path.get(path, ()):
+        row = self._row_showing(path)
+        if row >= 0:
             idx = self.index(row, PREVIEW)
             self.dataChanged.emit(idx, idx, [StripRole])
+
+
+def _best(g: DupGroup) -> float:
+    """A group's best match to its reference (what the Match column shows)."""
+    return max((float(m.similarity) for m in g.members[1:]), default=0.0)
 
 
 class GroupFilterProxy(QSortFilterProxyModel):

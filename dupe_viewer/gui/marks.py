@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..core.gc_pause import gc_paused
 from ..core.keep import is_protected
 from ..core.records import ImageRecord
 from ..core.scan import DupGroup
@@ -52,6 +53,17 @@ class Marks(QObject):
     ) -> None:
         """New groups (scan or regroup). User decisions carry over unless ``reset``; from another
         scan's records (a rescan, or the final result after early groups) they follow the path."""
+        with gc_paused():  # maps of every grouped file: a burst of small objects (see gc_pause)
+            self._set_groups(records, groups, protected_dirs, reset)
+        self.changed.emit([])
+
+    def _set_groups(
+        self,
+        records: Sequence[ImageRecord],
+        groups: list[DupGroup],
+        protected_dirs: Sequence[str],
+        reset: bool,
+    ) -> None:
         if reset:
             self._decisions = {}
         elif records is not self._records and self._decisions:
@@ -65,14 +77,23 @@ class Marks(QObject):
         self._protected_dirs = tuple(protected_dirs)
         self._group_of = {m.index: g for g in groups for m in g.members}
         self._kind = {m.index: str(m.kind) for g in groups for m in g.members}
-        self._protected = {i for i in self._group_of if is_protected(records[i].path, self._protected_dirs)}
+        self._protected = (
+            {i for i in self._group_of if is_protected(records[i].path, self._protected_dirs)}
+            if self._protected_dirs
+            else set()
+        )
         for i in self._protected:
             self._decisions.pop(i, None)
+        # One pass: each group's deletions, its keeper kept if they covered the whole group, and
+        # its totals (this runs on the GUI thread after every slider step: 100k files).
+        self._freed = {}
         for g in groups:
-            if all(self.is_delete(g, m.index) for m in g.members):
+            dels = self.deleted(g)
+            if len(dels) == len(g.members):
                 self._decisions[g.keep] = False
-        self._recount(groups)
-        self.changed.emit([])
+                dels = self.deleted(g)
+            self._freed[g.id] = (len(dels), sum(records[i].size for i in dels))
+        self._recount(())
 
     # -- queries ------------------------------------------------------------------------------
     def suggested_delete(self, group: DupGroup, index: int) -> bool:
@@ -91,7 +112,18 @@ class Marks(QObject):
         return self._group_of.get(index)
 
     def deleted(self, group: DupGroup) -> list[int]:
-        return [m.index for m in group.members if self.is_delete(group, m.index)]
+        """Members marked for deletion (:meth:`is_delete` inlined: called for every member of
+        every group after each regroup)."""
+        decisions, protected, keep = self._decisions, self._protected, group.keep
+        out = []
+        for m in group.members:
+            i = m.index
+            d = decisions.get(i)
+            if d is None:
+                d = i != keep and i not in protected and m.kind != "similar"
+            if d:
+                out.append(i)
+        return out
 
     def freed(self, group: DupGroup) -> tuple[int, int]:
         """(files, bytes) marked for deletion in ``group``."""

@@ -179,3 +179,37 @@ def test_strip_role_and_totals_follow_marks(loader) -> None:
     assert marks.total_bytes == total - expected
     assert model.index(0, FREES).data(Qt.ItemDataRole.UserRole + 2) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_a_ready_thumbnail_repaints_the_row_that_shows_it(loader) -> None:
+    from dupe_viewer.gui.group_model import STRIP_MAX, THUMB_DECODE
+
+    result = synthetic_result(6, size=STRIP_MAX + 2)
+    marks = Marks()
+    model = GroupModel(marks, loader)
+    marks.set_groups(result.records, result.groups)
+    model.set_groups(result.records, result.groups)
+    model.sort(FILES, Qt.SortOrder.DescendingOrder)  # rows no longer follow the engine's order
+    painted: list[tuple[int, int, list]] = []
+    model.dataChanged.connect(lambda a, b, roles: painted.append((a.row(), b.row(), list(roles))))
+    for row in range(model.rowCount()):
+        g = model.group(row)
+        shown, hidden = g.members[STRIP_MAX - 1].index, g.members[STRIP_MAX].index
+        painted.clear()
+        model._on_thumbnail(result.records[shown].path, THUMB_DECODE)
+        assert painted == [(row, row, [StripRole])]
+        painted.clear()
+        model._on_thumbnail(result.records[hidden].path, THUMB_DECODE)  # beyond the strip
+        model._on_thumbnail(result.records[shown].path, THUMB_DECODE + 1)  # another size
+        assert painted == []
+    model._on_thumbnail("/not/in/any/group.jpg", THUMB_DECODE)
+    assert painted == []
+    # Regrouped into fewer groups: the model follows the marks' new member -> group map.
+    fewer = result.groups[:2]
+    marks.set_groups(result.records, fewer)
+    model.set_groups(result.records, fewer)
+    painted.clear()
+    model._on_thumbnail(result.records[result.groups[4].members[0].index].path, THUMB_DECODE)
+    assert painted == []
+    model._on_thumbnail(result.records[fewer[1].members[0].index].path, THUMB_DECODE)
+    assert painted == [(model.row_of(fewer[1].id), model.row_of(fewer[1].id), [StripRole])]
