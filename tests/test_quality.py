@@ -62,3 +62,19 @@ def test_end_to_end_benchmark_smoke(shared_dir: Path) -> None:
     )
     assert res.returncode == 0, res.stderr
     assert "files 40" in res.stdout and "warm rescan" in res.stdout and "(0 decoded" in res.stdout
+
+
+def test_warm_scale_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "warm_scale.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    first = next(line for line in lines if line.startswith("first scan"))
+    warm = next(line for line in lines if line.startswith("warm rescan"))
+    assert "RSS by phase (MB): start" in res.stdout and "matching" in res.stdout
+    assert "matched 2,000" in first and "planted pairs grouped 1.0000" in first
+    assert "matched 0," in warm and "pairs reused 0," not in warm and "decoded 0," in warm

@@ -222,3 +222,61 @@ def test_cancel_during_matching_stops_at_once() -> None:
     with pytest.raises(ScanCancelled):
         matching.candidate_pairs(feats, should_stop=stop)
     assert len(calls) == 3  # stopped at the third chunk of queries, not after all of them
+
+
+def test_killed_scan_leaves_a_cache_the_next_scan_reuses(tmp_path: Path, isolated_home: Path) -> None:
+    """SIGKILL in the middle of decoding (no chance to clean up): the batches already written
+    are reused, the cache is not reported broken, and the result equals an uninterrupted scan's."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    from dupe_viewer.core import paths
+
+    root = tmp_path / "many"
+    root.mkdir()
+    # Distinct bytes, identical pixels: cheap to write, each one decoded (copies by content are
+    # only skipped when their bytes are equal).
+    buf = io.BytesIO()
+    photo(1, (1400, 1050)).save(buf, "PNG")
+    n = 400
+    for s in range(n):
+        (root / f"{s:03d}.png").write_bytes(buf.getvalue() + s.to_bytes(2, "little"))
+    db = paths.cache_dir() / "features.sqlite3"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dupe_viewer", "scan", str(root), "--no-deep", "-q", "--workers", "2"],
+        env={**os.environ, "DUPE_VIEWER_HOME": str(isolated_home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    rows = 0
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists():
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                try:
+                    rows = conn.execute("SELECT COUNT(*) FROM files WHERE features IS NOT NULL").fetchone()[0]
+                except sqlite3.Error:  # not created yet, or busy
+                    rows = 0
+                finally:
+                    conn.close()
+            if rows > 0:
+                break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the scan finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(10)
+    assert 0 < rows < n
+
+    again = run_scan([root], ScanOptions(deep=False))
+    assert again is not None and not again.warnings and not again.errors
+    assert again.stats.from_cache >= rows  # what the killed scan committed was kept
+    assert again.stats.decoded == n - again.stats.from_cache
+    fresh = run_scan([root], ScanOptions(deep=False, use_cache=False))
+    assert fresh is not None
+    as_paths = lambda res: sorted(sorted(res.records[i].path for i in g.indices) for g in res.groups)  # noqa: E731
+    assert as_paths(again) == as_paths(fresh) and len(again.groups) == 1

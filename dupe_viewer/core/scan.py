@@ -495,27 +495,32 @@ def scan(
 
         # -- 2. cache lookup -------------------------------------------------------------------
         yield Progress(Phase.CACHE, 0, len(entries))
-        cached = {}
+        n_files = len(entries)
+        found: list[ImageRecord | None] = [None] * n_files
+        feats = np.zeros(n_files, dtype=FEATURE_DTYPE)
+        has = np.zeros(n_files, dtype=bool)
         if cache is not None:
             try:
-                cached = cache.lookup([(e.path, e.size, e.mtime_ns, e.inode, e.device) for e in entries])
+                keys = [(e.path, e.size, e.mtime_ns, e.inode, e.device) for e in entries]
+                for pos, rec, blob in cache.iter_lookup(keys):
+                    found[pos] = rec
+                    if blob is not None:
+                        feats[pos] = np.frombuffer(blob, dtype=FEATURE_DTYPE)[0]
+                        has[pos] = True
+                del keys
             except sqlite3.DatabaseError as exc:
                 cache.recover(exc)
                 warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
-                cached = {}
-        records: list[ImageRecord] = []
-        feats = np.zeros(len(entries), dtype=FEATURE_DTYPE)
-        has = np.zeros(len(entries), dtype=bool)
-        for i, e in enumerate(entries):
-            hit = cached.get(e.path)
-            if hit is not None:
-                records.append(hit.record)
-                if hit.features is not None:
-                    feats[i] = hit.features
-                    has[i] = True
-            else:
-                records.append(ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device))
-        yield Progress(Phase.CACHE, len(entries), len(entries))
+                found = [None] * n_files
+                feats = np.zeros(n_files, dtype=FEATURE_DTYPE)
+                has = np.zeros(n_files, dtype=bool)
+        records: list[ImageRecord] = [
+            rec if rec is not None else ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device)
+            for rec, e in zip(found, entries, strict=True)
+        ]
+        del found, entries  # a million discovery entries are not needed past this point
+        stats.from_cache = int(has.sum())
+        yield Progress(Phase.CACHE, n_files, n_files)
 
         # -- 3. exact duplicates: size -> first block -> whole file ---------------------------
         hashed_dirty: list[ImageRecord] = []
@@ -678,7 +683,6 @@ def scan(
                 dst.error = src.error
         pending.extend(copies_new)
         flush()
-        stats.from_cache = sum(1 for e in entries if e.path in cached and cached[e.path].features is not None)
         for r in records:
             if r.error is not None:
                 err = FileError(r.path, r.error)
@@ -690,7 +694,7 @@ def scan(
         reps = np.flatnonzero(has & (copy_of == np.arange(len(records))))
         try:
             m = matcher.match(
-                feats[reps],
+                feats if len(reps) == len(feats) else feats[reps],  # no 1 GB copy at a million
                 [records[i] for i in reps],
                 opts,
                 setup,
