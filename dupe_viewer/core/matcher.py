@@ -243,7 +243,12 @@ def _match_rows(
         return _empty(setup is not None)
     prepared = matching.prepare(feats["thumb"])
     search = _hash_search(prepared, paths, idents, roots, directory, present, warnings)
-    cand = matching.find_candidates(prepared, search, rows=rows, should_stop=should_stop)
+    parts = matching.query_candidates(prepared, search, rows=rows, should_stop=should_stop)
+    # The hash index is saved; neither deduplicating nor measuring needs it (graph and label
+    # maps, ~0.7 GB at a million images) or the search descriptors: freed before both.
+    del search
+    prepared.release_search_data()
+    cand = matching.Candidates.concat(parts)
     deep_rows = None
     if setup is not None and vectors is not None:
         deep_rows, deep_cand = _deep_candidates(
