@@ -46,8 +46,9 @@ def load_qimage(path: str, size: int) -> QImage:
 
 
 class _Signals(QObject):
-    loaded = Signal(str, int, QImage)
-    failed = Signal(str, int, str)
+    # (path, size, result, generation of the path when its decode started)
+    loaded = Signal(str, int, QImage, int)
+    failed = Signal(str, int, str, int)
 
 
 class _Worker(QRunnable):
@@ -56,19 +57,19 @@ class _Worker(QRunnable):
         self.loader = loader
 
     def run(self) -> None:
-        while (key := self.loader._next()) is not None:
-            path, size = key
+        while (job := self.loader._next()) is not None:
+            (path, size), gen = job
             try:
                 img = load_qimage(path, size)
             except (DecodeError, OSError, ValueError) as exc:
-                self.loader._signals.failed.emit(path, size, str(exc))
+                self.loader._signals.failed.emit(path, size, str(exc), gen)
             except Exception as exc:  # never let a strange file kill the pool thread silently
                 log.exception("decoding %s failed", path)
-                self.loader._signals.failed.emit(path, size, str(exc))
+                self.loader._signals.failed.emit(path, size, str(exc), gen)
             else:
-                self.loader._signals.loaded.emit(path, size, img)
+                self.loader._signals.loaded.emit(path, size, img, gen)
             finally:
-                self.loader._done(key)
+                self.loader._done(job)
 
 
 class ImageLoader(QObject):
@@ -95,7 +96,10 @@ class ImageLoader(QObject):
         # Shared with pool threads: guarded by the lock.
         self._lock = threading.Lock()
         self._stack: list[Key] = []
-        self._inflight: set[Key] = set()
+        # Decodes running, with the generation of their path when they started: forget() bumps
+        # a path's generation, so a decode of the old file that finishes later is dropped.
+        self._inflight: set[tuple[Key, int]] = set()
+        self._gen: dict[str, int] = {}
         self._workers = 0
         self._signals = _Signals(self)
         self._signals.loaded.connect(self._on_loaded)
@@ -119,7 +123,7 @@ class ImageLoader(QObject):
     def request(self, path: str, size: int) -> None:
         key = (path, size)
         with self._lock:
-            if key in self._inflight:
+            if (key, self._gen.get(path, 0)) in self._inflight:
                 return
             if key in self._stack:
                 self._stack.remove(key)
@@ -133,7 +137,10 @@ class ImageLoader(QObject):
             self.pool.start(_Worker(self))
 
     def forget(self, path: str) -> None:
-        """Drop cached images of ``path`` (the file was moved away or changed)."""
+        """Drop cached images of ``path`` (the file was moved away or changed), and the result of
+        any decode of it still running (it read the old file)."""
+        with self._lock:
+            self._gen[path] = self._gen.get(path, 0) + 1
         for key in [k for k in self._cache if k[0] == path]:
             self._cache_bytes -= self._cache.pop(key).sizeInBytes()
         for key in [k for k in self._errors if k[0] == path]:
@@ -148,22 +155,37 @@ class ImageLoader(QObject):
         return self.pool.waitForDone(msecs)
 
     # -- pool threads --------------------------------------------------------------------------
-    def _next(self) -> Key | None:
+    def _next(self) -> tuple[Key, int] | None:
         with self._lock:
             if not self._stack:
                 self._workers -= 1
                 return None
             key = self._stack.pop()
-            self._inflight.add(key)
-            return key
+            job = (key, self._gen.get(key[0], 0))
+            self._inflight.add(job)
+            return job
 
-    def _done(self, key: Key) -> None:
+    def _done(self, job: tuple[Key, int]) -> None:
         with self._lock:
-            self._inflight.discard(key)
+            self._inflight.discard(job)
+
+    def _refresh(self, path: str, size: int) -> None:
+        """A stale result was dropped: whoever asked for it may still wait, so decode the file as
+        it is now -- unless a newer decode already answered."""
+        key = (path, size)
+        if key not in self._cache and key not in self._errors:
+            self.request(path, size)
+
+    def _stale(self, path: str, gen: int) -> bool:
+        with self._lock:
+            return gen != self._gen.get(path, 0)
 
     # -- results (GUI thread) ------------------------------------------------------------------
-    @Slot(str, int, QImage)
-    def _on_loaded(self, path: str, size: int, img: QImage) -> None:
+    @Slot(str, int, QImage, int)
+    def _on_loaded(self, path: str, size: int, img: QImage, gen: int) -> None:
+        if self._stale(path, gen):
+            self._refresh(path, size)
+            return
         key = (path, size)
         old = self._cache.pop(key, None)
         if old is not None:
@@ -175,7 +197,10 @@ class ImageLoader(QObject):
             self._cache_bytes -= evicted.sizeInBytes()
         self.ready.emit(path, size)
 
-    @Slot(str, int, str)
-    def _on_failed(self, path: str, size: int, reason: str) -> None:
+    @Slot(str, int, str, int)
+    def _on_failed(self, path: str, size: int, reason: str, gen: int) -> None:
+        if self._stale(path, gen):
+            self._refresh(path, size)
+            return
         self._errors[(path, size)] = reason
         self.failed.emit(path, size, reason)

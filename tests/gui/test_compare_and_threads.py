@@ -205,3 +205,39 @@ def test_an_undecodable_image_says_why(qtbot, compare) -> None:
     pane = next(p for p in compare.shown if p.index == compare.group.members[1].index)
     qtbot.waitUntil(lambda: pane.view.message.isVisible(), timeout=10_000)
     assert "Cannot show this image" in pane.view.message.text()
+
+
+def test_forget_drops_a_decode_of_the_old_file(qtbot, tmp_path, make_photo, monkeypatch) -> None:
+    """A file changes while its preview is being decoded: the old picture must not end up in the
+    cache (it would be shown for the new file); the loader decodes the file again instead."""
+    from PIL import Image
+
+    from dupe_viewer.gui import images
+
+    real, calls, gate = images.load_qimage, [], threading.Event()
+
+    def slow_first(path: str, size: int):
+        img = real(path, size)
+        calls.append(path)
+        if len(calls) == 1:
+            gate.wait(10)  # the old file was read; its result is held back
+        return img
+
+    monkeypatch.setattr(images, "load_qimage", slow_first)
+    path = tmp_path / "a.png"
+    make_photo(1, (200, 150)).save(path)
+    loader = ImageLoader(threads=2)
+    assert loader.get(str(path), 100) is None
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    Image.new("RGB", (40, 40), "red").save(path)  # replaced while the old one was decoded
+    loader.forget(str(path))
+    assert loader.get(str(path), 100) is None  # asked again: a decode of the new file starts
+    with qtbot.waitSignal(loader.ready, timeout=10_000):
+        pass
+    gate.set()
+    qtbot.waitUntil(lambda: len(calls) == 2 and loader.pool.activeThreadCount() == 0, timeout=10_000)
+    qtbot.wait(50)  # the held-back result is delivered, and dropped
+    img = loader.get(str(path), 100)
+    assert img is not None and (img.width(), img.height()) == (40, 40)
+    assert len(calls) == 2  # the stale result asked for nothing more: a decode was already done
+    loader.wait()
