@@ -260,3 +260,15 @@ def test_damaged_projection_rebuilds_with_warning(tmp_path: Path) -> None:
     again = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
     assert len(again) == 0 and again._proj is None
     assert any("damaged" in w for w in again.warnings)
+
+
+def test_empty_reduced_index_reloads_without_warning(tmp_path: Path) -> None:
+    if not knn.HAVE_HNSWLIB:
+        pytest.skip("persistence needs hnswlib")
+    idx = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    idx.sync([], [], np.empty((0, FULL), np.float32))
+    idx.save()
+    again = VectorIndex("m", FULL, tmp_path, reduce=REDUCED)
+    assert not again.warnings and len(again) == 0 and again._proj is None
+    again.sync(_paths(300), [(1, 1)] * 300, _low_rank(300))  # fitted on first use
+    assert again._fitted == 300

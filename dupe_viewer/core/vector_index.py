@@ -195,7 +195,9 @@ class VectorIndex:
                 return
             if _digest(index_file) != meta["index_digest"] or _digest(labels_file) != meta["labels_digest"]:
                 raise ValueError("checksum mismatch")
-            if self.reduce is not None:
+            if self.reduce is not None and "projection_digest" not in meta and meta.get("count"):
+                raise ValueError("projection missing")
+            if self.reduce is not None and "projection_digest" in meta:  # none while empty
                 proj_file = self.dir / "projection.npz"
                 if _digest(proj_file) != meta["projection_digest"]:
                     raise ValueError("projection checksum mismatch")
