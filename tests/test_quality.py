@@ -78,3 +78,11 @@ def test_warm_scale_benchmark_smoke() -> None:
     assert "RSS by phase (MB): start" in res.stdout and "matching" in res.stdout
     assert "matched 2,000" in first and "planted pairs grouped 1.0000" in first
     assert "matched 0," in warm and "pairs reused 0," not in warm and "decoded 0," in warm
+
+
+def test_verify_speed_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "verify_speed.py"), "--pairs", "64"], capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr
+    assert "ms per pair" in res.stdout
