@@ -2,7 +2,7 @@
 
 import sys
 
-from .cli import main
+from dupe_viewer.cli import main  # absolute: a frozen build runs this file as a script
 
 if __name__ == "__main__":
     sys.exit(main())

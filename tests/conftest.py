@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated per-user home, photo-like test images, the ../shared folder."""
+"""Shared fixtures: an isolated per-user home, photo-like test images (:mod:`tests.library`), a
+real trash, the ../shared folder."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PIL import Image
+
+from tests.library import photo
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -28,33 +30,6 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     ):
         monkeypatch.delenv(var, raising=False)
     return home
-
-
-def photo(seed: int, size: tuple[int, int] = (320, 240)) -> Image.Image:
-    """A photo-like RGB image: smooth random colour fields plus a few shapes, unique per seed.
-
-    Smooth structure at several scales gives perceptual hashes something real to work with
-    (pure noise would hash unstably; flat colour would not hash at all).
-    """
-    rng = np.random.default_rng(seed)
-    w, h = size
-    out = np.zeros((h, w, 3), dtype=np.float32)
-    for cells, weight in ((3, 1.0), (6, 0.6), (12, 0.3)):
-        field = rng.uniform(0, 255, (cells, cells, 3)).astype(np.uint8)
-        out += weight * np.asarray(
-            Image.fromarray(field).resize((w, h), Image.Resampling.BICUBIC), np.float32
-        )
-    out /= 1.9
-    img = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
-    from PIL import ImageDraw
-
-    d = ImageDraw.Draw(img)
-    for _ in range(4):
-        x0, y0 = int(rng.integers(0, w - 40)), int(rng.integers(0, h - 40))
-        x1, y1 = x0 + int(rng.integers(20, w // 2)), y0 + int(rng.integers(20, h // 2))
-        colour = tuple(int(c) for c in rng.integers(0, 255, 3))
-        (d.ellipse if rng.random() < 0.5 else d.rectangle)((x0, y0, x1, y1), fill=colour)
-    return img
 
 
 @pytest.fixture

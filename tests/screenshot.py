@@ -95,7 +95,7 @@ def shoot(args: argparse.Namespace, width: int, height: int) -> int:
 
     from dupe_viewer.gui.app import create_app
     from dupe_viewer.gui.compare_view import PREVIEW_SIZE
-    from dupe_viewer.gui.main_window import MainWindow
+    from dupe_viewer.gui.window import MainWindow
 
     app = create_app([sys.argv[0]])
     window = MainWindow()

@@ -14,14 +14,15 @@ from typing import Any
 
 import numpy as np
 
-from . import deep as deep_mod
-from . import matching, scoring
-from .analysis import WorkerConfig, analyse
-from .cache import FeatureCache
+from .deep import stage as deep_stage
 from .errors import DecodeError
-from .features import FEATURE_DTYPE
-from .scan import ScanResult, run_scan
-from .settings import ScanOptions
+from .features.perceptual import FEATURE_DTYPE
+from .features.pool import WorkerConfig, analyse
+from .match import measure, scoring
+from .options import ScanOptions
+from .result import ScanResult
+from .scan import run_scan
+from .store.feature_cache import FeatureCache
 
 
 @dataclass
@@ -48,17 +49,9 @@ def query(
     result = run_scan(roots, opts, cache=cache, on_event=on_event)
     if result is None:
         return [], result  # type: ignore[return-value]
-    setup, _ = deep_mod.resolve(opts.deep, opts.model, opts.deep_threshold)
-    config = WorkerConfig(
-        decode_size=opts.decode_size,
-        max_pixels=opts.max_pixels,
-        embedder=(setup.spec.to_dict(), str(setup.model_path)) if setup is not None else None,
-    )
-    embedder = None
-    if setup is not None:
-        from .embedding import Embedder
-
-        embedder = Embedder(setup.spec, setup.model_path)
+    setup, _ = deep_stage.resolve(opts.deep, opts.model, opts.deep_threshold)
+    config = WorkerConfig.of(opts, setup.embedder() if setup is not None else None)
+    embedder = config.embedder() if config.embedder is not None else None
     q = analyse(os.fspath(image), config, embedder)
     if q.error is not None or q.features is None:
         raise DecodeError(f"{image}: {q.error}")
@@ -67,7 +60,7 @@ def query(
         return [], result
     feats = np.concatenate([result.features[idx], np.frombuffer(q.features, dtype=FEATURE_DTYPE)])
     pairs = np.stack([np.full(len(idx), len(idx)), np.arange(len(idx))], axis=1)
-    meas = matching.measure(feats, pairs)
+    meas = measure.measure(feats, pairs)
     hsim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, hsim, feats["trimmed"])
     dsim = np.full(len(idx), np.nan, dtype=np.float32)
@@ -84,12 +77,12 @@ def query(
         if rows:
             mat = np.stack([vecs[result.records[idx[k]].path] for k in rows])
             cos = mat @ qv
-            cand = np.flatnonzero(cos >= deep_mod.CANDIDATE_MIN_COS)
+            cand = np.flatnonzero(cos >= deep_stage.CANDIDATE_MIN_COS)
             rows_arr = np.array(rows)
             if len(cand):
                 thumbs = feats["thumb"][rows_arr[cand]]
                 qthumb = np.broadcast_to(feats["thumb"][-1], thumbs.shape)
-                score, _, _ = deep_mod.verified_scores(cos[cand], qthumb, thumbs)
+                score, _, _ = deep_stage.verified_scores(cos[cand], qthumb, thumbs)
                 dsim[rows_arr[cand]] = score
     best = np.fmax(hsim, np.nan_to_num(dsim, nan=-1.0))
     order = np.argsort(-best, kind="stable")

@@ -67,7 +67,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def run_app(paths: list[str]) -> int:
     """Open the main window; with ``paths``, add them as folders to scan and start at once."""
     app = create_app()
-    from .main_window import MainWindow  # after QApplication: widgets need it
+    from .window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
     window.show()

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.actions import OK, SKIPPED, Outcome
-from ..core.keep import DEFAULT_FORMAT_ORDER, RULES, Rule
-from ..core.settings import ScanOptions
+from ..core.act.actions import OK, SKIPPED, Outcome
+from ..core.group.keep import DEFAULT_FORMAT_ORDER, RULES
+from ..core.options import DEFAULT_RULES, Rule
 from . import text
 
 
@@ -204,7 +204,7 @@ class RulesDialog(QDialog):
 
     def _defaults(self) -> None:
         self.chain.clear()
-        for r in ScanOptions().keep_rules:
+        for r in DEFAULT_RULES:
             self._append(r)
 
 

@@ -26,10 +26,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..core.records import ImageRecord
-from ..core.scan import DupGroup
+from ..core import DupGroup
+from ..core.files.records import ImageRecord
 from . import text
-from .images import ImageLoader
+from .background.image_loader import ImageLoader
 from .marks import Marks
 
 PREVIEW, FILES, SIMILARITY, KIND, FREES, KEEPER = range(6)

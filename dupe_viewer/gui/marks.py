@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..core import DupGroup
+from ..core.files.records import ImageRecord
 from ..core.gc_pause import gc_paused
-from ..core.keep import is_protected
-from ..core.records import ImageRecord
-from ..core.scan import DupGroup
+from ..core.group.keep import is_protected
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core import paths
-from ..core.keep import RULES, Rule
-from ..core.settings import ScanOptions
+from ..core.group.keep import parse_rules, rules_text
+from ..core.options import Rule, ScanOptions
 
 INI_NAME = "dupe_viewer.ini"
 
@@ -30,19 +30,6 @@ class RootEntry:
     protected: bool = False
 
 
-def rules_to_text(rules: tuple[Rule, ...] | list[Rule]) -> list[str]:
-    return [r.name if not r.values else f"{r.name}:{','.join(r.values)}" for r in rules]
-
-
-def rules_from_text(items: list[str]) -> tuple[Rule, ...]:
-    out = []
-    for item in items:
-        name, _, values = str(item).partition(":")
-        if name in RULES:
-            out.append(Rule(name, tuple(v for v in values.split(",") if v)))
-    return tuple(out)
-
-
 _ENGINE = ScanOptions()
 
 #: key -> default. The only place a GUI default is written down.
@@ -50,7 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "scan/roots": [],  # list of RootEntry dicts
     "scan/threshold": _ENGINE.threshold,
     "scan/deep_threshold": _ENGINE.deep_threshold,  # None: the model's recommendation
-    "keep/rules": rules_to_text(_ENGINE.keep_rules),
+    "keep/rules": rules_text(_ENGINE.keep_rules),
     "view/compare_mode": "auto",  # "auto", "pair" or "grid"
     "view/sort_column": -1,
     "view/sort_order": 0,
@@ -112,7 +99,10 @@ class GuiSettings:
         self.set("scan/roots", [asdict(r) for r in roots])
 
     def keep_rules(self) -> tuple[Rule, ...]:
-        return rules_from_text(self.get("keep/rules")) or _ENGINE.keep_rules
+        return parse_rules(self.get("keep/rules")) or _ENGINE.keep_rules
+
+    def set_keep_rules(self, rules: tuple[Rule, ...]) -> None:
+        self.set("keep/rules", rules_text(rules))
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..core.records import ImageRecord
+from ..core.files.records import ImageRecord
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 

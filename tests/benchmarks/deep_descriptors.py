@@ -24,8 +24,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from dupe_viewer.core import decoding, features, verify  # noqa: E402
-from dupe_viewer.core.embedding import pool_gap, pool_gem, pool_rmac  # noqa: E402
+from dupe_viewer.core.deep import verify
+from dupe_viewer.core.deep.embedding import pool_gap, pool_gem, pool_rmac
+from dupe_viewer.core.features import decoding
+from dupe_viewer.core.features import perceptual as features
 
 SHARED_MODEL = HERE.parents[2] / "shared" / "models" / "SqueezeNet_fp16.onnx"
 
@@ -56,11 +58,11 @@ def main() -> int:
         files = files[: args.limit]
 
     os.environ.setdefault("DUPE_VIEWER_HOME", tempfile.mkdtemp(prefix="dv_deep_"))
-    from dupe_viewer.core import models
-    from dupe_viewer.core.embedding import Embedder
+    from dupe_viewer.core.deep import installed as model_registry
+    from dupe_viewer.core.deep.embedding import Embedder
 
-    spec = models.install_from_file(args.model)
-    emb = Embedder(spec, models.installed_model_path(spec.id), threads=2)
+    spec = model_registry.install_from_file(args.model)
+    emb = Embedder(spec, model_registry.installed_model_path(spec.id), threads=2)
     sess, in_name, out_name = emb._session, emb._input_name, emb._output_name
 
     t0 = time.perf_counter()

@@ -30,9 +30,12 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from dupe_viewer.core import ScanOptions, deep, knn, models, run_scan  # noqa: E402
-from dupe_viewer.core.cache import FeatureCache  # noqa: E402
-from dupe_viewer.core.evaluate import Truth, load_truth, norm_path, pair_metrics  # noqa: E402
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.deep import installed as model_registry
+from dupe_viewer.core.deep import stage as deep
+from dupe_viewer.core.store import knn
+from dupe_viewer.core.store.feature_cache import FeatureCache
+from dupe_viewer.evaluation import Truth, load_truth, norm_path, pair_metrics
 
 SHARED_MODEL = HERE.parents[2] / "shared" / "models" / "SqueezeNet_fp16.onnx"
 
@@ -63,8 +66,8 @@ def main() -> int:
     args = ap.parse_args()
     corpus = args.corpus.resolve()
     truth = load_truth(corpus / "truth.json")
-    if models.get_installed(None) is None:
-        models.install_from_file(args.model)
+    if model_registry.get_installed(None) is None:
+        model_registry.install_from_file(args.model)
     setup, _ = deep.resolve(True, None, None)
     assert setup is not None
 

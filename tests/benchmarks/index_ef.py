@@ -26,9 +26,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core import deep as deep_mod
-from dupe_viewer.core import vector_index
-from dupe_viewer.core.vector_index import VectorIndex
+from dupe_viewer.core.deep import stage as deep_mod
+from dupe_viewer.core.store import vector_index
+from dupe_viewer.core.store.vector_index import VectorIndex
 
 
 def dataset(n: int, dim: int, noise: float, kind: str) -> tuple[np.ndarray, list[tuple[int, int]]]:

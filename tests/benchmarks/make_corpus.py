@@ -8,7 +8,7 @@ Each *base* photo is written once as-is (kind ``original``) plus a random subset
 halves are also written: they are hard negatives (two different images that must not be grouped
 with each other) and are neither duplicates nor non-duplicates of their photo. Every file gets a
 random name in a random folder, so names and folders reveal nothing. ``OUT_DIR/truth.json``
-records everything; ``dupe_viewer.core.evaluate`` scores a scan report against it.
+records everything; ``dupe_viewer.evaluation`` scores a scan report against it.
 
 The output is deterministic for a given seed, photo set and Pillow version. The photos are read
 from ``--photos`` (default ``<repo>/../shared/photos``) and are never copied into the repository.

@@ -7,7 +7,7 @@ stage can score (tiny-image correlation ≥ the candidate floor in its best orie
 whether one of the two images is queried in the orientation that meets the other's canonical
 (index) orientation. Prints, per margin: share of those pairs reachable, mean queries per image
 (8 would be the search over every orientation). The engine uses
-``matching.CANON_MARGIN``.
+``candidates.CANON_MARGIN``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core import ScanOptions, matching, run_scan
-from dupe_viewer.core.evaluate import load_truth
-from dupe_viewer.core.orientation import COMPOSE, INVERSE
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.features.orientation import COMPOSE, INVERSE
+from dupe_viewer.core.match import candidates, measure
+from dupe_viewer.evaluation import load_truth
 
 
 def main() -> int:
@@ -43,11 +44,11 @@ def main() -> int:
         sorted({(index[a], index[b]) for a, b in truth.pairs if a in index and b in index}), dtype=np.int64
     ).reshape(-1, 2)
     feats = result.features
-    meas = matching.measure(feats, pairs)
-    ok = meas.corr >= matching.CANDIDATE_MIN_CORR
+    meas = measure.measure(feats, pairs)
+    ok = meas.corr >= candidates.CANDIDATE_MIN_CORR
     pairs, r = pairs[ok], meas.orientation[ok].astype(np.int64)
-    z = matching.normalised_tiny(matching.tiny_images(feats["thumb"]))
-    s = matching.index_descriptor(z) @ matching.W_CANON
+    z = candidates.normalised_tiny(candidates.tiny_images(feats["thumb"]))
+    s = candidates.index_descriptor(z) @ candidates.W_CANON
     canon = s.argmax(axis=1)
     best = s.max(axis=1)
     scale = np.abs(s).max(axis=1)
@@ -55,7 +56,9 @@ def main() -> int:
     # b meets a's index entry when queried in c_a ∘ r⁻¹; a meets b's in c_b ∘ r.
     need_b = best[b] - s[b, COMPOSE[canon[a], INVERSE[r]]]
     need_a = best[a] - s[a, COMPOSE[canon[b], r]]
-    print(f"{len(pairs)} true pairs with correlation >= {matching.CANDIDATE_MIN_CORR} in {len(feats)} files")
+    print(
+        f"{len(pairs)} true pairs with correlation >= {candidates.CANDIDATE_MIN_CORR} in {len(feats)} files"
+    )
     for m in (float(x) for x in args.margins.split(",")):
         queried = s >= (best - m * scale)[:, None]
         found = (need_a <= m * scale[a]) | (need_b <= m * scale[b])

@@ -10,7 +10,7 @@ F1 over duplicate pairs, recall per variant kind, and how many hard-negative pai
 one photo) were grouped; the same numbers go to ``<report>.metrics.json`` next to the report.
 
 The truth defaults to ``CORPUS_DIR/truth.json``; any format accepted by
-``dupe_viewer.core.evaluate.load_truth`` works (e.g. imagededup's ``{file: [duplicates]}``).
+``dupe_viewer.evaluation.load_truth`` works (e.g. imagededup's ``{file: [duplicates]}``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 # Run as a script from anywhere: make the in-repo package importable without installing it.
 sys.path.insert(0, str(REPO))
 
-from dupe_viewer.core.evaluate import (  # noqa: E402 (needs the sys.path line above)
+from dupe_viewer.evaluation import (
     DEFAULT_EXAMPLES,
     format_metrics,
     load_report_groups,

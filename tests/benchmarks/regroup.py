@@ -7,7 +7,7 @@ Builds a synthetic :class:`ScanResult` shaped like a real scan of ``--files`` ph
 engine keeps for loose thresholds), plus deep scores for every pair. Then it drags the hash
 slider from 0.50 to 1.00 in ``--steps`` steps and reports, per step:
 
-- ``regroup``: :meth:`ScanResult.regroup` alone (engine), the slider's deep pair too;
+- ``regroup``: the engine's :func:`~dupe_viewer.core.regroup` alone, the slider's deep pair too;
 - ``+ dismissals``: the same with 200 excluded pairs ("not duplicates");
 - ``gui apply``: what the window does with new groups on the GUI thread (marks + model reset),
   unless ``--no-gui``.
@@ -22,15 +22,16 @@ import argparse
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core import ScanOptions, ScanResult, ScanStats
-from dupe_viewer.core.features import FEATURE_DTYPE
-from dupe_viewer.core.records import ImageRecord
+from dupe_viewer.core import GroupingParams, ScanResult, regroup
+from dupe_viewer.core.files.records import ImageRecord
+from tests.factories import make_result
 
 
 def synthetic_result(files: int, seed: int = 0, deep: bool = True) -> ScanResult:
@@ -65,24 +66,15 @@ def synthetic_result(files: int, seed: int = 0, deep: bool = True) -> ScanResult
     pairs.extend((int(a), int(b)) for a, b in weak)
     sims.extend(rng.uniform(0.5, 0.7, len(weak)).tolist())
     sim = np.array(sims, dtype=np.float32)
-    opts = ScanOptions()
-    result = ScanResult(
+    deep_sim = np.clip(sim + rng.normal(0.05, 0.05, len(sim)), 0, 1).astype(np.float32) if deep else None
+    return make_result(
+        records,
+        pairs,
+        sim,
+        deep_similarity=deep_sim,
+        grouping=GroupingParams(deep_threshold=0.9 if deep else None),
         roots=["/photos"],
-        options=opts,
-        records=records,
-        features=np.zeros(files, FEATURE_DTYPE),
-        has_features=np.ones(files, bool),
-        pairs=np.array(pairs, dtype=np.int64),
-        similarity=sim,
-        kinds=np.where(sim > 0.9, "near", "edited").astype(str),
-        groups=[],
-        errors=[],
-        stats=ScanStats(files=files),
     )
-    if deep:
-        result.deep_similarity = np.clip(sim + rng.normal(0.05, 0.05, len(sim)), 0, 1).astype(np.float32)
-        opts.deep_threshold = 0.9
-    return result
 
 
 def _stats(label: str, times: list[float]) -> str:
@@ -108,16 +100,19 @@ def main(argv: list[str] | None = None) -> int:
         f"(built in {time.perf_counter() - t0:.1f} s)"
     )
     thresholds = np.linspace(0.5, 1.0, args.steps)
-    excluded = {tuple(sorted(map(int, p))) for p in result.pairs[:: max(1, len(result.pairs) // 200)]}
+    excluded = {tuple(sorted(map(int, p))) for p in result.pairs.ij[:: max(1, len(result.pairs) // 200)]}
+
+    def at(t: float) -> GroupingParams:
+        return replace(result.grouping, threshold=float(t))
 
     plain, dismissed, counts = [], [], []
     for t in thresholds:
         start = time.perf_counter()
-        groups = result.regroup(threshold=float(t))
+        groups = regroup(result, at(t))
         plain.append(time.perf_counter() - start)
         counts.append(len(groups))
         start = time.perf_counter()
-        result.regroup(threshold=float(t), excluded=excluded)
+        regroup(result, at(t), excluded)
         dismissed.append(time.perf_counter() - start)
     print(f"groups: {max(counts):,} at the loosest threshold, {min(counts):,} at the strictest")
     print(_stats("regroup", plain))
@@ -129,9 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
+        from dupe_viewer.gui.background.image_loader import ImageLoader
         from dupe_viewer.gui.compat import protect_singletons
         from dupe_viewer.gui.group_model import GroupModel
-        from dupe_viewer.gui.images import ImageLoader
         from dupe_viewer.gui.marks import Marks
 
         app = QApplication.instance() or QApplication([])
@@ -140,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         model = GroupModel(marks, ImageLoader(threads=1))
         applied = []
         for t in thresholds:
-            groups = result.regroup(threshold=float(t))
+            groups = regroup(result, at(t))
             start = time.perf_counter()
             marks.set_groups(result.records, groups)
             model.set_groups(result.records, groups)

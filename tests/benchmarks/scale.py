@@ -45,10 +45,11 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from dupe_viewer.core import features as F  # noqa: E402
-from dupe_viewer.core import matching, scoring  # noqa: E402
-from dupe_viewer.core.grouping import group_pairs  # noqa: E402
-from dupe_viewer.core.matching import transpose_stack  # noqa: E402
+from dupe_viewer.core.features import perceptual as F
+from dupe_viewer.core.group.grouping import group_pairs
+from dupe_viewer.core.match import candidates, measure, scoring
+from dupe_viewer.core.match.candidates import transpose_stack
+from dupe_viewer.core.options import DEFAULT_THRESHOLD
 
 
 def synthetic(n: int, seed: int = 0) -> tuple[np.ndarray, set[tuple[int, int]]]:
@@ -117,15 +118,15 @@ def run_hash(n: int) -> dict[str, float]:
     t0 = time.perf_counter()
     feats, planted = synthetic(n)
     t1 = time.perf_counter()
-    prepared = matching.prepare(feats["thumb"])
-    cand = matching.find_candidates(prepared)
+    prepared = candidates.prepare(feats["thumb"])
+    cand = candidates.find_candidates(prepared)
     t2 = time.perf_counter()
-    meas = matching.measure(feats, cand, prepared=prepared)
+    meas = measure.measure(feats, cand, prepared=prepared)
     del prepared
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
     t3 = time.perf_counter()
-    keep = sim >= scoring.DEFAULT_THRESHOLD
+    keep = sim >= DEFAULT_THRESHOLD
     groups = group_pairs(n, cand.pairs[keep], sim[keep], list(kinds[keep]))
     t4 = time.perf_counter()
     # Regroup at another threshold, as the GUI slider does (pairs already scored).
@@ -284,7 +285,7 @@ class _Phases:
 def run_deep(n: int, dim: int = 512, data: str = "gaussian") -> dict[str, float]:
     import gc
 
-    from dupe_viewer.core import deep as deep_mod
+    from dupe_viewer.core.deep import stage as deep_mod
 
     ph = _Phases()
     ph.out.update(n=n, start_rss_mb=_status_mb("VmRSS"))

@@ -32,11 +32,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 
-import imagehash  # noqa: E402
-from PIL import Image  # noqa: E402
+import imagehash
+from PIL import Image
 
-from dupe_viewer.core import FeatureCache, ScanOptions, run_scan  # noqa: E402
-from dupe_viewer.core.discovery import discover  # noqa: E402
+from dupe_viewer.core import FeatureCache, ScanOptions, run_scan
+from dupe_viewer.core.files.discovery import discover
 
 
 def baseline(paths: list[str]) -> float:
@@ -106,9 +106,9 @@ def main() -> int:
         t_deep = None
         if args.model:
             os.environ["DUPE_VIEWER_HOME"] = str(tmp_path / "home")
-            from dupe_viewer.core import models
+            from dupe_viewer.core.deep import installed as model_registry
 
-            models.install_from_file(args.model)
+            model_registry.install_from_file(args.model)
             with FeatureCache(tmp_path / "cache-deep.sqlite3") as cache:
                 t = time.perf_counter()
                 deep = run_scan([corpus], ScanOptions(workers=args.workers, deep=True), cache=cache)

@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core import verify
+from dupe_viewer.core.deep import verify
 
 
 def smooth_thumbs(n: int, rng: np.random.Generator) -> np.ndarray:

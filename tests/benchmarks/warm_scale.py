@@ -33,8 +33,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from dupe_viewer.core import exact  # noqa: E402
-from dupe_viewer.core.records import ImageRecord  # noqa: E402
+from dupe_viewer.core.files import exact
+from dupe_viewer.core.files.records import ImageRecord
 
 BATCH = 20_000
 
@@ -54,7 +54,7 @@ def prepare(out: Path, n: int) -> None:
         return
     from scale import synthetic
 
-    from dupe_viewer.core.cache import FeatureCache
+    from dupe_viewer.core.store.feature_cache import FeatureCache
 
     t0 = time.perf_counter()
     for i in range(n):
@@ -98,7 +98,7 @@ def child(out: Path) -> None:
     import threading
 
     from dupe_viewer.core import Finished, Progress, ScanOptions, scan
-    from dupe_viewer.core.cache import FeatureCache
+    from dupe_viewer.core.store.feature_cache import FeatureCache
 
     def rss_mb() -> float:
         with open("/proc/self/status") as fh:

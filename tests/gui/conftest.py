@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.library import PhotoLibrary
+
 # Before any QApplication exists: no display needed, same pixels everywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,24 +30,27 @@ def photos(tmp_path: Path, make_photo: Callable[..., Image.Image]) -> Path:
     Expected at the default threshold: three groups. Only the exact copy survives a threshold of
     1.0 as a duplicate for sure; the edited (cropped) copy needs a loose threshold.
     """
-    root = tmp_path / "photos"
-    (root / "backup").mkdir(parents=True)
-    (root / "phone").mkdir()
+    lib = PhotoLibrary(tmp_path / "photos")
     for n, seed in enumerate((11, 22, 33)):
-        base = make_photo(seed, (480, 360))
-        base.save(root / f"orig{n}.jpg", quality=95)
-        base.resize((240, 180)).save(root / "phone" / f"small{n}.jpg", quality=70)
+        variants: dict = {f"phone/small{n}.jpg": (lambda img: img.resize((240, 180)), {"quality": 70})}
         if n == 0:
-            (root / "backup" / "orig0.jpg").write_bytes((root / "orig0.jpg").read_bytes())
-            base.crop((40, 30, 440, 330)).save(root / "backup" / "crop0.jpg", quality=90)
-    make_photo(101, (480, 360)).save(root / "other1.jpg", quality=90)
-    make_photo(202, (360, 480)).save(root / "other2.png")
+            variants["backup/crop0.jpg"] = (lambda img: img.crop((40, 30, 440, 330)), {"quality": 90})
+        lib.original(
+            f"orig{n}.jpg",
+            make_photo(seed, (480, 360)),
+            variants=variants,
+            copies=["backup/orig0.jpg"] if n == 0 else [],
+            quality=95,
+        )
+    lib.write("other1.jpg", make_photo(101, (480, 360)), quality=90)
+    lib.write("other2.png", make_photo(202, (360, 480)))
+    root = lib.root
     return root
 
 
 @pytest.fixture
 def window(qtbot) -> Iterator:
-    from dupe_viewer.gui.main_window import MainWindow
+    from dupe_viewer.gui.window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

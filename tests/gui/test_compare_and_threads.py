@@ -12,9 +12,10 @@ from PySide6.QtGui import QWheelEvent
 
 from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.gui import compare_view
+from dupe_viewer.gui.background.image_loader import FULL, ImageLoader
 from dupe_viewer.gui.compare_view import CompareView
-from dupe_viewer.gui.images import FULL, ImageLoader
 from dupe_viewer.gui.marks import Marks
+from tests.library import PhotoLibrary
 
 pytestmark = pytest.mark.gui
 
@@ -22,13 +23,16 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def three_sizes(tmp_path: Path, make_photo) -> Path:
     """One photo at 800×600, 400×300 and 200×150 (one group of three, different resolutions)."""
-    folder = tmp_path / "sizes"
-    folder.mkdir()
-    base = make_photo(5, (800, 600))
-    base.save(folder / "big.png")
-    base.resize((400, 300)).save(folder / "medium.png")
-    base.resize((200, 150)).save(folder / "small.png")
-    return folder
+    lib = PhotoLibrary(tmp_path / "sizes")
+    lib.original(
+        "big.png",
+        make_photo(5, (800, 600)),
+        variants={
+            "medium.png": lambda img: img.resize((400, 300)),
+            "small.png": lambda img: img.resize((200, 150)),
+        },
+    )
+    return lib.root
 
 
 @pytest.fixture
@@ -145,8 +149,9 @@ def test_no_decoding_hashing_or_file_moves_on_the_gui_thread(
 ) -> None:
     import send2trash
 
-    from dupe_viewer.core import decoding, exact
-    from dupe_viewer.gui import images
+    from dupe_viewer.core.features import decoding
+    from dupe_viewer.core.files import exact
+    from dupe_viewer.gui.background import image_loader as images
 
     main = threading.main_thread()
     calls: dict[str, list[bool]] = {}
@@ -170,10 +175,10 @@ def test_no_decoding_hashing_or_file_moves_on_the_gui_thread(
         window.step_group(1)
     window.compare.actual_pixels()
     qtbot.waitUntil(lambda: "thumbnail decode" in calls, timeout=10_000)
-    window.dismiss_group()
-    window._confirm = lambda *a: True
+    window.review.dismiss_group()
+    window.confirm = lambda *a: True
     wait_idle(window)
-    window.trash_marked()
+    window.review.trash_marked()
     wait_idle(window)
     qtbot.wait(300)
     assert {"engine decode", "thumbnail decode", "content hash", "trash"} <= set(calls)
@@ -184,7 +189,7 @@ def test_no_decoding_hashing_or_file_moves_on_the_gui_thread(
 def test_previews_apply_exif_orientation(qtbot, tmp_path, make_photo) -> None:
     from PIL import Image
 
-    from dupe_viewer.gui.images import load_qimage
+    from dupe_viewer.gui.background.image_loader import load_qimage
 
     exif = Image.Exif()
     exif[0x0112] = 6  # stored landscape, shown rotated 90° (portrait)
@@ -212,7 +217,7 @@ def test_forget_drops_a_decode_of_the_old_file(qtbot, tmp_path, make_photo, monk
     cache (it would be shown for the new file); the loader decodes the file again instead."""
     from PIL import Image
 
-    from dupe_viewer.gui import images
+    from dupe_viewer.gui.background import image_loader as images
 
     real, calls, gate = images.load_qimage, [], threading.Event()
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from dupe_viewer.core import ScanOptions, ScanResult, ScanStats, run_scan
-from dupe_viewer.core.features import FEATURE_DTYPE
-from dupe_viewer.core.records import ImageRecord
+from dupe_viewer.core import ScanOptions, ScanResult, regroup, run_scan
+from dupe_viewer.core.files.records import ImageRecord
+from dupe_viewer.gui.background.image_loader import ImageLoader
 from dupe_viewer.gui.group_model import (
     FILES,
     FREES,
@@ -22,10 +23,10 @@ from dupe_viewer.gui.group_model import (
     GroupRole,
     StripRole,
 )
-from dupe_viewer.gui.images import ImageLoader
 from dupe_viewer.gui.marks import Marks
 from dupe_viewer.gui.roots import PROTECTED, RECURSIVE, RootsModel
 from dupe_viewer.gui.settings import RootEntry
+from tests.factories import make_result
 
 pytestmark = pytest.mark.gui
 
@@ -53,23 +54,7 @@ def synthetic_result(n_groups: int, size: int = 3, seed: int = 0) -> ScanResult:
         for k in range(1, size):
             pairs.append((base, base + k))
             sims.append(rng.uniform(0.7, 1.0))
-    pairs_arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    sim = np.array(sims, dtype=np.float32)
-    result = ScanResult(
-        roots=["/photos"],
-        options=ScanOptions(),
-        records=records,
-        features=np.zeros(n, FEATURE_DTYPE),
-        has_features=np.ones(n, bool),
-        pairs=pairs_arr,
-        similarity=sim,
-        kinds=np.where(sim > 0.9, "near", "edited"),
-        groups=[],
-        errors=[],
-        stats=ScanStats(files=n),
-    )
-    result.regroup()
-    return result
+    return make_result(records, pairs, sims, roots=["/photos"])
 
 
 @pytest.fixture
@@ -97,7 +82,9 @@ def test_group_model_passes_the_model_tester(qtmodeltester, loader, photos) -> N
     # Marks changing and a regroup keep the model consistent too.
     g = result.groups[0]
     marks.toggle(g, g.members[1].index)
-    model.set_groups(result.records, result.regroup(threshold=0.99))  # checked live by the tester
+    model.set_groups(
+        result.records, regroup(result, replace(result.grouping, threshold=0.99))
+    )  # checked live by the tester
 
 
 def test_group_proxy_passes_the_model_tester(qtmodeltester, loader, photos) -> None:
@@ -108,7 +95,7 @@ def test_group_proxy_passes_the_model_tester(qtmodeltester, loader, photos) -> N
     qtmodeltester.check(proxy, force_py=True)
     proxy.set_kind("near")
     proxy.set_text("orig")
-    model.set_groups(result.records, result.regroup(threshold=0.9))
+    model.set_groups(result.records, regroup(result, replace(result.grouping, threshold=0.9)))
 
 
 def test_empty_group_model_passes_the_model_tester(qtmodeltester, loader) -> None:

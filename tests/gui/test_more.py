@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from dupe_viewer.core import Finished, Progress, ScanOptions, ScanResult, ScanStats, actions, run_scan
-from dupe_viewer.core.dismissals import Dismissals
-from dupe_viewer.core.features import FEATURE_DTYPE
-from dupe_viewer.core.keep import Rule
-from dupe_viewer.core.records import ImageRecord
-from dupe_viewer.core.scan import Phase
+from dupe_viewer.core import (
+    Finished,
+    GroupingParams,
+    Phase,
+    Progress,
+    ScanOptions,
+    ScanResult,
+    run_scan,
+)
+from dupe_viewer.core.act import actions
+from dupe_viewer.core.group.dismissals import Dismissals
+from dupe_viewer.core.group.keep import Rule
 from dupe_viewer.gui.dialogs import (
     DismissalsDialog,
     ErrorsDialog,
@@ -24,36 +30,24 @@ from dupe_viewer.gui.dialogs import (
     UndoMovesDialog,
     rule_text,
 )
-from dupe_viewer.gui.main_window import MainWindow
+from dupe_viewer.gui.window import MainWindow
+from tests.factories import make_result, record
 
 pytestmark = pytest.mark.gui
 
 
 def deep_result() -> ScanResult:
     """Six files: A~B by hash, C~D only by deep similarity 0.85, E~F by deep 0.95 (files absent)."""
-    records = [
-        ImageRecord(f"/nowhere/{c}.jpg", 1000 + n, 0, n, 1, 640, 480, "JPEG") for n, c in enumerate("ABCDEF")
-    ]
-    pairs = np.array([(0, 1), (2, 3), (4, 5)], dtype=np.int64)
-    opts = ScanOptions()
-    opts.deep_threshold = 0.9
-    result = ScanResult(
-        roots=["/nowhere"],
-        options=opts,
-        records=records,
-        features=np.zeros(6, FEATURE_DTYPE),
-        has_features=np.ones(6, bool),
-        pairs=pairs,
-        similarity=np.array([0.97, 0.55, 0.52], np.float32),
-        kinds=np.array(["near", "edited", "edited"]),
-        groups=[],
-        errors=[],
-        stats=ScanStats(files=6),
-        deep_similarity=np.array([0.99, 0.85, 0.95], np.float32),
+    records = [record(n, f"/nowhere/{c}.jpg") for n, c in enumerate("ABCDEF")]
+    return make_result(
+        records,
+        [(0, 1), (2, 3), (4, 5)],
+        [0.97, 0.55, 0.52],
+        ["near", "edited", "edited"],
+        deep_similarity=[0.99, 0.85, 0.95],
+        grouping=GroupingParams(deep_threshold=0.9),
         deep={"enabled": True, "model": "test", "threshold": 0.9},
     )
-    result.regroup()
-    return result
 
 
 def _fake_scan(result: ScanResult):
@@ -80,14 +74,17 @@ def test_deep_slider_appears_with_deep_scores_and_regroups(qtbot, window, tmp_pa
     assert window.marks.deleted(similar) == []
     assert window.settings.get("scan/deep_threshold") == 0.84
     window.threshold.setValue(99)  # the hash slider still works next to it
-    qtbot.waitUntil(lambda: window.result.options.threshold == 0.99 and not window.regrouper.busy)
+    qtbot.waitUntil(lambda: window.view_grouping.threshold == 0.99 and not window.regrouper.busy)
     assert window.model.rowCount() == 3  # A-B still linked by deep similarity 0.99
 
 
 def test_a_missing_model_is_explained(qtbot, window, tmp_path, wait_scan) -> None:
     result = deep_result()
-    result.deep_similarity = None
-    result.deep = {"enabled": False, "reason": "no model installed; deep similarity (crops, tilts) is off."}
+    result = replace(
+        result,
+        pairs=result.pairs.without_deep(),
+        deep={"enabled": False, "reason": "no model installed; deep similarity (crops, tilts) is off."},
+    )
     window.scan_fn = _fake_scan(result)
     window.add_paths([str(tmp_path)])
     wait_scan(window)
@@ -110,9 +107,9 @@ def test_not_duplicates_for_a_pair(qtbot, window, photos, wait_scan, wait_idle) 
 
 
 def test_full_screen_hides_the_lists_and_escape_restores(qtbot, window) -> None:
-    window.act_full.trigger()
+    window.acts.full.trigger()
     assert not window.left_splitter.isVisible()
-    window.act_escape.trigger()
+    window.acts.escape.trigger()
     assert window.left_splitter.isVisible() and not window.isFullScreen()
 
 

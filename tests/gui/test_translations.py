@@ -31,7 +31,7 @@ def _tool(name: str) -> str:
 def pseudo_translation(tmp_path: Path, qapp):
     ts = tmp_path / "dupe_viewer_xx.ts"
     subprocess.run(
-        [_tool("pyside6-lupdate"), *map(str, sorted(GUI.glob("*.py"))), "-ts", str(ts)],
+        [_tool("pyside6-lupdate"), *map(str, sorted(GUI.rglob("*.py"))), "-ts", str(ts)],
         check=True,
         capture_output=True,
     )
@@ -62,7 +62,7 @@ def pseudo_translation(tmp_path: Path, qapp):
 
 
 def test_every_visible_string_is_translated(qtbot, pseudo_translation, photos, wait_scan) -> None:
-    from dupe_viewer.gui.main_window import MainWindow
+    from dupe_viewer.gui.window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

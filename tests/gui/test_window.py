@@ -6,15 +6,16 @@ import json
 import os
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from dupe_viewer.core import actions
-from dupe_viewer.core.report import load_json
-from dupe_viewer.gui.main_window import MainWindow
+from dupe_viewer.core.act import journal
+from dupe_viewer.core.act.report import load_json
+from dupe_viewer.gui.window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -84,13 +85,13 @@ def test_moving_the_slider_regroups_without_rescanning(qtbot, window, photos, wa
     default = _grouped_files(window)
     assert window.threshold.value() == 65 and "crop0.jpg" not in default
     window.threshold.setValue(100)
-    qtbot.waitUntil(lambda: window.result.options.threshold == 1.0 and not window.regrouper.busy)
+    qtbot.waitUntil(lambda: window.view_grouping.threshold == 1.0 and not window.regrouper.busy)
     strict = _grouped_files(window)
     assert window.result is result  # same scan: regrouped from the cached pair scores
     assert strict < default and "small1.jpg" not in strict
     assert {"orig0.jpg", "small0.jpg"} <= strict
     window.threshold.setValue(50)
-    qtbot.waitUntil(lambda: window.result.options.threshold == 0.5 and not window.regrouper.busy)
+    qtbot.waitUntil(lambda: window.view_grouping.threshold == 0.5 and not window.regrouper.busy)
     assert _grouped_files(window) == default | {"crop0.jpg"}
 
 
@@ -106,7 +107,9 @@ def test_marks_never_cover_a_whole_group(qtbot, window, photos, wait_scan) -> No
     assert refused[-1] is not None and all(r is None for r in refused[:-1])
     assert len(marks.deleted(g)) == len(g.members) - 1
     # Auto-select rules applied to all groups: still one kept per group.
-    window.apply_rules((__import__("dupe_viewer.core.keep", fromlist=["Rule"]).Rule("smallest"),))
+    window.review.apply_rules(
+        (__import__("dupe_viewer.core.group.keep", fromlist=["Rule"]).Rule("smallest"),)
+    )
     qtbot.waitUntil(lambda: not window.regrouper.busy)
     for g in window.model.groups():
         kept = [m.index for m in g.members if not marks.is_delete(g, m.index)]
@@ -163,14 +166,14 @@ def test_trash_real_files_skips_changed_ones_and_journals(
     changed = recs[marked[0]].path
     Path(changed).write_bytes(Path(changed).read_bytes() + b"\0edited after the scan")
     questions = []
-    window._confirm = lambda title, question, detail, action: questions.append((question, action)) or True
-    window.trash_marked()
+    window.confirm = lambda title, question, detail, action: questions.append((question, action)) or True
+    window.review.trash_marked()
     wait_idle(window)
     ((question, action),) = questions
     n = len(marked)
     assert f"{n} files (" in question and ("kB" in question or "MB" in question)
     assert f"Move {n} files" in action
-    outcomes = window.last_outcomes
+    outcomes = window.review.last_outcomes
     assert [o.status for o in outcomes].count("ok") == n - 1
     skipped = next(o for o in outcomes if o.status != "ok")
     assert skipped.path == changed and "changed" in skipped.reason
@@ -181,8 +184,8 @@ def test_trash_real_files_skips_changed_ones_and_journals(
         trashed = list((trash_dir / "files").glob(Path(name).stem + "*"))
         assert trashed, name
         assert list((trash_dir / "info").glob(Path(name).stem + "*.trashinfo"))
-    journal = actions.read_journal()
-    assert len(journal) == n and {e["outcome"] for e in journal} == {"ok", "skipped"}
+    entries = journal.read_journal()
+    assert len(entries) == n and {e["outcome"] for e in entries} == {"ok", "skipped"}
     # The report lists the skipped file; the trashed files left the groups.
     assert window.last_dialog.isVisible()
     assert all(i not in g.indices for g in window.model.groups() for i in marked[1:])
@@ -197,14 +200,14 @@ def test_move_to_folder_and_undo_it(
     wait_scan(window)
     dest = tmp_path / "sorted out"
     dest.mkdir()
-    window._ask_folder = lambda title, start: str(dest)
-    window._confirm = lambda *a: True
+    window.ask_folder = lambda title, start: str(dest)
+    window.confirm = lambda *a: True
     marked = [window.result.records[i].path for i in window.marks.marked()]
-    window.move_marked()
+    window.review.move_marked()
     wait_idle(window)
     assert all(not os.path.exists(p) for p in marked)
     assert len(list(dest.iterdir())) == len(marked)
-    batches = actions.undoable_moves(actions.read_journal())
+    batches = journal.undoable_moves(journal.read_journal())
     assert sum(len(b) for b in batches.values()) == len(marked)
     # Tools ▸ Undo a move…: the dialog lists the batch; accepting moves every file back.
     from PySide6.QtWidgets import QDialog
@@ -212,23 +215,23 @@ def test_move_to_folder_and_undo_it(
     from dupe_viewer.gui import review
 
     monkeypatch.setattr(review.UndoMovesDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    window.undo_move_dialog()
+    window.review.undo_move_dialog()
     wait_idle(window)  # reads the journal, then (from the dialog) moves the files back
     wait_idle(window)
     assert all(os.path.exists(p) for p in marked)
     assert list(dest.iterdir()) == []
-    assert actions.undoable_moves(actions.read_journal()) == {}
+    assert journal.undoable_moves(journal.read_journal()) == {}
 
 
 def test_declined_confirmation_touches_nothing(qtbot, window, photos, wait_scan, wait_idle) -> None:
     window.add_paths([str(photos)])
     wait_scan(window)
     before = sorted(p.name for p in photos.rglob("*"))
-    window._confirm = lambda *a: False
-    window.trash_marked()
+    window.confirm = lambda *a: False
+    window.review.trash_marked()
     wait_idle(window)
     assert sorted(p.name for p in photos.rglob("*")) == before
-    assert actions.read_journal() == []
+    assert journal.read_journal() == []
 
 
 def test_not_duplicates_is_remembered_across_rescans_and_can_be_undone(
@@ -238,7 +241,7 @@ def test_not_duplicates_is_remembered_across_rescans_and_can_be_undone(
     wait_scan(window)
     g = window.current_group()
     names = {os.path.basename(window.result.records[i].path) for i in g.indices}
-    window.dismiss_group()
+    window.review.dismiss_group()
     wait_idle(window)
     assert window.model.rowCount() == 2
     window.start_scan()
@@ -248,10 +251,10 @@ def test_not_duplicates_is_remembered_across_rescans_and_can_be_undone(
         {os.path.basename(window.result.records[i].path) for i in gg.indices} == names
         for gg in window.model.groups()
     )
-    from dupe_viewer.core.dismissals import Dismissals
+    from dupe_viewer.core.group.dismissals import Dismissals
 
     (entry,) = Dismissals().entries()
-    window.restore_dismissals([entry.id])
+    window.review.restore_dismissals([entry.id])
     wait_idle(window)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
 
@@ -259,8 +262,8 @@ def test_not_duplicates_is_remembered_across_rescans_and_can_be_undone(
 def test_export_writes_the_engine_report(qtbot, window, photos, tmp_path, wait_scan, wait_idle) -> None:
     window.add_paths([str(photos)])
     wait_scan(window)
-    window.export(str(tmp_path / "report.json"))
-    window.export(str(tmp_path / "report.csv"), csv=True)
+    window.review.export(str(tmp_path / "report.json"))
+    window.review.export(str(tmp_path / "report.csv"), csv=True)
     wait_idle(window)
     report = load_json(tmp_path / "report.json")
     assert len(report["groups"]) == 3
@@ -282,8 +285,16 @@ def test_cancel_stops_a_real_scan_quickly(qtbot, window, photos, wait_idle) -> N
 
 def test_scan_worker_progress_errors_and_early_groups(qtbot, window, photos) -> None:
     """Early (exact) groups are shown while the scan still runs, with progress and errors."""
-    from dupe_viewer.core import ErrorFound, FileError, Finished, GroupsFound, Progress, ScanOptions, run_scan
-    from dupe_viewer.core.scan import Phase
+    from dupe_viewer.core import (
+        ErrorFound,
+        FileError,
+        Finished,
+        GroupsFound,
+        Phase,
+        Progress,
+        ScanOptions,
+        run_scan,
+    )
 
     final = run_scan([photos], ScanOptions(workers=1))
     exact = [g for g in final.groups if g.kind == "exact"] or final.groups[:1]
@@ -292,7 +303,7 @@ def test_scan_worker_progress_errors_and_early_groups(qtbot, window, photos) -> 
     def fake_scan(roots, options, cancel=None):
         yield Progress(Phase.DISCOVER, 10, 0)
         yield ErrorFound(FileError("/x/broken.jpg", "truncated image file"))
-        yield GroupsFound(exact, final.records)
+        yield GroupsFound(replace(final, groups=exact, complete=False))
         while not release.is_set() and not cancel.is_set():
             yield Progress(Phase.DECODE, 3, 10)
             time.sleep(0.02)
@@ -326,7 +337,7 @@ def test_settings_and_layout_persist(qtbot, photos, tmp_path) -> None:
         first.roots_model.index(0, 1), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )
     first.threshold.setValue(80)
-    first.kind_filter.setCurrentIndex(first.kind_filter.findData("near"))
+    first.groups_panel.kind_filter.setCurrentIndex(first.groups_panel.kind_filter.findData("near"))
     first.resize(711, 533)  # within the offscreen screen (800×600): geometry is clamped to it
     first.close()
     second = MainWindow()
@@ -334,7 +345,7 @@ def test_settings_and_layout_persist(qtbot, photos, tmp_path) -> None:
     roots = second.roots_model.roots()
     assert [(r.path, r.recursive) for r in roots] == [(str(photos), False)]
     assert second.threshold.value() == 80
-    assert second.kind_filter.currentData() == "near"
+    assert second.groups_panel.kind_filter.currentData() == "near"
     assert second.size().width() == 711
     ini = Path(os.environ["DUPE_VIEWER_HOME"]) / "config" / "dupe_viewer.ini"
     assert ini.is_file() and "threshold" in ini.read_text()

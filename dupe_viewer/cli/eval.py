@@ -1,0 +1,69 @@
+"""``dupe-viewer eval --truth TRUTH.json REPORT.json``: score a scan report against ground truth."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+from .common import UsageError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "eval",
+        help="score a report against ground truth (pair precision/recall/F1, mAP, nDCG)",
+        description="Ground truth may be our truth.json, imagededup's {file: [duplicates]} or "
+        '{"groups": [[file, ...], ...]}; its paths are relative to --root (default: its folder).',
+    )
+    p.add_argument("report", metavar="REPORT.json", help="a report written by `dupe-viewer scan --report`")
+    p.add_argument("--truth", required=True, metavar="TRUTH.json")
+    p.add_argument(
+        "--root", help="folder the truth's paths are relative to (default: the truth file's folder)"
+    )
+    p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    p.set_defaults(func=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..evaluation import (
+        format_metrics,
+        load_report_groups,
+        load_truth,
+        pair_metrics,
+    )
+
+    for label, path in (("truth", args.truth), ("report", args.report)):
+        if not os.path.isfile(path):
+            raise UsageError(f"no such {label} file: {path}")
+    try:
+        truth = load_truth(args.truth)
+        with open(args.report, encoding="utf-8") as fh:
+            report = json.load(fh)
+        groups = load_report_groups(report)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"cannot read the input: {exc}") from None
+    root = args.root or os.path.dirname(os.path.abspath(args.truth))
+    metrics = pair_metrics(truth, groups, root)
+    retrieval = retrieval_metrics_for(truth, report, root)
+    if args.json:
+        print(json.dumps({**metrics, "retrieval": retrieval}, indent=1, default=list))
+    else:
+        print(format_metrics(metrics))
+        print(
+            f"retrieval  mAP {retrieval['mAP']:.3f}   nDCG {retrieval['nDCG']:.3f}   "
+            f"precision@1 {retrieval['precision_at_1']:.3f}   ({retrieval['queries']} queries)"
+        )
+    return 0
+
+
+def retrieval_metrics_for(truth, report, root):
+    from ..evaluation import ranked_from_report, retrieval_metrics
+
+    ranked = ranked_from_report(report)
+    # Every file the truth says has duplicates is a query, grouped or not.
+    partners = {p for pair in truth.pairs for p in pair}
+    queries = {os.path.join(root, p): [] for p in partners}
+    queries.update({k: v for k, v in ranked.items()})
+    return retrieval_metrics(truth, queries, root)

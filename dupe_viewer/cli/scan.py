@@ -1,0 +1,156 @@
+"""``dupe-viewer scan PATH...``: scan folders and write a report of duplicate groups."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .common import ProgressPrinter, UsageError, prog_error
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("scan", help="scan folders and write a report of duplicate groups")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders (or files) to scan")
+    p.add_argument("--report", metavar="OUT.json", help="write the JSON report here")
+    p.add_argument("--csv", metavar="OUT.csv", help="also write the groups as CSV")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        metavar="T",
+        help="minimum hash similarity 0-1 for a duplicate (default %(default)s)",
+    )
+    p.add_argument("--deep-threshold", type=float, metavar="T", help="minimum deep similarity 0-1")
+    deep = p.add_mutually_exclusive_group()
+    deep.add_argument(
+        "--deep", action="store_true", help="use deep similarity (fails if no model is installed)"
+    )
+    deep.add_argument("--no-deep", action="store_true", help="hashes only, even if a model is installed")
+    p.add_argument("--model", help="model id for deep similarity (default: the installed default)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the feature cache")
+    p.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)"
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip files/folders matching"
+    )
+    p.add_argument("--hidden", action="store_true", help="include hidden files and folders")
+    p.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
+    p.add_argument("--no-follow-links", action="store_true", help="do not follow symbolic links")
+    p.add_argument(
+        "--protect",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="files under FOLDER are always kept (repeatable)",
+    )
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core import (
+        Cancelled,
+        DiscoveryOptions,
+        DupeViewerError,
+        ErrorFound,
+        Finished,
+        Progress,
+        ScanOptions,
+        scan,
+    )
+    from ..core.act.report import write_csv, write_json
+    from ..core.deep.stage import DeepUnavailable, resolve
+    from ..core.options import MIN_THRESHOLD
+
+    for path in args.paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {path}")
+    for label, value in (("--threshold", args.threshold), ("--deep-threshold", args.deep_threshold)):
+        if value is not None and not 0.0 <= value <= 1.0:
+            raise UsageError(f"{label} must be between 0 and 1, not {value}")
+    for out in (args.report, args.csv):
+        if out:
+            parent = os.path.dirname(os.path.abspath(out))
+            if not os.path.isdir(parent):
+                raise UsageError(f"cannot write {out}: folder {parent} does not exist")
+    if args.workers < 0:
+        raise UsageError("--workers must be 0 (all cores) or more")
+
+    # A looser threshold than the slider's floor also lowers the floor: its pairs must be kept.
+    thresholds = (
+        {}
+        if args.threshold is None
+        else {"threshold": args.threshold, "min_threshold": min(MIN_THRESHOLD, args.threshold)}
+    )
+    opts = ScanOptions(
+        discovery=DiscoveryOptions(
+            include=args.include,
+            exclude=args.exclude,
+            include_hidden=args.hidden,
+            recursive=not args.no_recursive,
+            follow_symlinks=not args.no_follow_links,
+        ),
+        deep=True if args.deep else (False if args.no_deep else None),
+        deep_threshold=args.deep_threshold,
+        model=args.model,
+        use_cache=not args.no_cache,
+        workers=args.workers,
+        protected=tuple(os.path.abspath(p) for p in args.protect),
+        **thresholds,
+    )
+
+    try:
+        resolve(opts.deep, opts.model, opts.deep_threshold)  # fail before scanning, not after
+    except DeepUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    printer = ProgressPrinter(quiet=args.quiet)
+    result = None
+    gen = scan(args.paths, opts)
+    try:
+        for event in gen:
+            if isinstance(event, Progress):
+                printer.update(event.phase.value, event.done, event.total)
+            elif isinstance(event, Finished):
+                result = event.result
+            elif isinstance(event, Cancelled):
+                break
+            elif isinstance(event, ErrorFound):
+                pass
+    except KeyboardInterrupt:
+        gen.close()
+        printer.close()
+        print("dupe-viewer: cancelled", file=sys.stderr)
+        return 130
+    except DupeViewerError as exc:
+        printer.close()
+        return prog_error(str(exc), 1)
+    printer.close()
+    if result is None:
+        return prog_error("scan cancelled", 1)
+    for w in result.warnings:
+        print(f"dupe-viewer: warning: {w}", file=sys.stderr)
+    try:
+        if args.report:
+            write_json(result, args.report)
+        if args.csv:
+            write_csv(result, args.csv)
+    except OSError as exc:
+        return prog_error(f"cannot write the report: {exc}", 1)
+    s = result.stats
+    dupes = sum(len(g.members) - 1 for g in result.groups)
+    if not args.quiet:
+        print(
+            f"{s.files} files ({s.from_cache} from cache, {s.decoded} decoded), {len(result.groups)} groups, "
+            f"{dupes} duplicates, {s.errors} errors, {s.seconds:.1f} s",
+            file=sys.stderr,
+        )
+    if not args.report and not args.csv:
+        # No output file asked for: print the groups, one line per file.
+        for g in result.groups:
+            print(f"group {g.id} ({g.kind})")
+            for m in g.members:
+                mark = "keep" if m.index == g.keep else f"{m.similarity:.2f} {m.kind}"
+                print(f"  {mark:>14}  {result.records[m.index].path}")
+    return 0

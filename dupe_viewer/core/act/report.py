@@ -1,0 +1,139 @@
+"""The scan report: JSON (schema version 1, documented in the README) and CSV.
+
+JSON is written group by group so a report of a huge scan never needs a second copy of the
+result in memory. File names that are not valid UTF-8 are written with Python's surrogate escapes
+(``\\udcXX``) in JSON, and as their original bytes in CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..options import GroupingParams
+from ..result import DupGroup, ScanResult
+
+REPORT_VERSION = 1
+
+
+def group_dict(result: ScanResult, group: DupGroup) -> dict[str, Any]:
+    recs = result.records
+    return {
+        "id": group.id,
+        "kind": group.kind,
+        "keep": recs[group.keep].path,
+        "members": [
+            {
+                "path": recs[m.index].path,
+                "similarity": round(float(m.similarity), 4),
+                "kind": m.kind,
+                "width": recs[m.index].width,
+                "height": recs[m.index].height,
+                "bytes": recs[m.index].size,
+                "format": recs[m.index].format,
+            }
+            for m in group.members
+        ],
+    }
+
+
+def header_dict(
+    result: ScanResult, groups: list[DupGroup] | None = None, grouping: GroupingParams | None = None
+) -> dict[str, Any]:
+    """Everything but the groups. ``groups`` and ``grouping`` (default: the result's own) are
+    what the report lists: the window exports the groups it shows, at its sliders' thresholds."""
+    s = result.stats
+    groups = result.groups if groups is None else groups
+    return {
+        "version": REPORT_VERSION,
+        "roots": result.roots,
+        "settings": result.options.with_grouping(grouping or result.grouping).to_dict(),
+        "stats": {
+            "files": s.files,
+            "from_cache": s.from_cache,
+            "decoded": s.decoded,
+            "copies": s.copies,
+            "errors": s.errors,
+            "seconds": s.seconds,
+            "groups": len(groups),
+            "duplicates": sum(len(g.members) - 1 for g in groups),
+        },
+        "deep": result.deep,
+        "warnings": result.warnings,
+        "errors": [{"path": e.path, "error": e.error} for e in result.errors],
+    }
+
+
+def write_json(
+    result: ScanResult,
+    out: str | os.PathLike[str] | IO[str],
+    groups: Sequence[DupGroup] | None = None,
+    grouping: GroupingParams | None = None,
+) -> None:
+    """Write the report of ``groups`` built with ``grouping`` (default: the result's own)."""
+    if isinstance(out, (str, os.PathLike)):
+        tmp = Path(f"{os.fspath(out)}.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            write_json(result, fh, groups, grouping)
+        os.replace(tmp, out)  # never leave a half-written report behind
+        return
+    groups = result.groups if groups is None else list(groups)
+    head = header_dict(result, groups, grouping)
+    text = json.dumps(head, indent=1)
+    out.write(text[: text.rindex("}")].rstrip() + ',\n "groups": [')
+    first = True
+    for g in groups:
+        out.write(("\n  " if first else ",\n  ") + json.dumps(group_dict(result, g)))
+        first = False
+    out.write("\n ]\n}\n")
+
+
+CSV_FIELDS = (
+    "group",
+    "group_kind",
+    "action",
+    "path",
+    "similarity",
+    "kind",
+    "width",
+    "height",
+    "bytes",
+    "format",
+    "taken",
+)
+
+
+def write_csv(
+    result: ScanResult, out: str | os.PathLike[str], groups: Iterable[DupGroup] | None = None
+) -> None:
+    # surrogateescape writes non-UTF-8 file names back as the bytes they are on disk.
+    with open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(CSV_FIELDS)
+        for g in result.groups if groups is None else groups:
+            for m in g.members:
+                r = result.records[m.index]
+                w.writerow(
+                    [
+                        g.id,
+                        g.kind,
+                        "keep" if m.index == g.keep else "duplicate",
+                        r.path,
+                        f"{m.similarity:.4f}",
+                        m.kind,
+                        r.width,
+                        r.height,
+                        r.size,
+                        r.format,
+                        r.taken or "",
+                    ]
+                )
+
+
+def load_json(path: str | os.PathLike[str]) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)

@@ -1,0 +1,174 @@
+"""Find image files under one or more roots.
+
+Each physical file is reported once, however it is reached: overlapping roots, symbolic links
+and hard links all resolve to the same (device, inode). Directory symlink loops are cut by
+remembering which directories were entered. Anything that cannot be listed or stat'ed becomes a
+:class:`FileError`, never an exception that stops the walk.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..options import DiscoveryOptions
+
+#: Extensions we try to decode (lower case, without the dot).
+IMAGE_EXTENSIONS = frozenset(
+    {"jpg", "jpeg", "jpe", "jfif", "png", "webp", "avif", "heic", "heif", "gif", "tif", "tiff", "bmp", "dib"}
+)
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A file found on disk, with the identity the cache keys on."""
+
+    path: str  # absolute, not resolved through symlinks (what the user sees)
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file or folder that could not be used, with a human-readable reason."""
+
+    path: str
+    error: str
+
+
+def _is_hidden(name: str, st: os.stat_result | None) -> bool:
+    if name.startswith("."):
+        return True
+    attrs = getattr(st, "st_file_attributes", 0) if st is not None else 0
+    return bool(attrs & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+
+
+def _matches(patterns: Iterable[str], name: str, rel: str) -> bool:
+    name, rel = name.lower(), rel.lower()
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(rel, p) for p in patterns)
+
+
+def has_image_extension(name: str) -> bool:
+    _, ext = os.path.splitext(name)
+    return ext[1:].lower() in IMAGE_EXTENSIONS
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "vanished while scanning (deleted or moved)"
+    if getattr(exc, "errno", None) == 40:  # ELOOP
+        return "symbolic link loop"
+    return exc.strerror or str(exc)
+
+
+def discover(
+    roots: Iterable[str | os.PathLike[str]], options: DiscoveryOptions | None = None
+) -> Iterator[FileEntry | FileError]:
+    """Yield every image file under ``roots`` once, in a deterministic order, plus errors.
+
+    A root may be a folder or a single file. Order: roots in the order given, then sorted names.
+    """
+    opts = options or DiscoveryOptions()
+    include = [p.lower() for p in opts.include]
+    exclude = [p.lower() for p in opts.exclude]
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def accept_file(path: str, name: str, rel: str) -> FileEntry | FileError | None:
+        if not has_image_extension(name):
+            return None
+        if include and not _matches(include, name, rel):
+            return None
+        if exclude and _matches(exclude, name, rel):
+            return None
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            if os.path.islink(path):
+                return FileError(path, "broken symbolic link")
+            return FileError(path, _reason(exc))
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        key = (st.st_dev, st.st_ino)
+        # Windows may report inode 0 on some filesystems; then identity falls back to the path.
+        if st.st_ino and key in seen_files:
+            return None
+        seen_files.add(key)
+        return FileEntry(path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+    for root in roots:
+        root_path = os.path.abspath(os.fspath(root))
+        try:
+            st = os.stat(root_path)
+        except OSError as exc:
+            yield FileError(
+                root_path, _reason(exc) if not isinstance(exc, FileNotFoundError) else "does not exist"
+            )
+            continue
+        if stat.S_ISREG(st.st_mode):
+            name = os.path.basename(root_path)
+            if not has_image_extension(name):
+                yield FileError(root_path, "not an image file (unknown extension)")
+                continue
+            res = accept_file(root_path, name, name)
+            if res is not None:
+                yield res
+            continue
+        stack: list[str] = [root_path]
+        prefix = os.path.join(root_path, "")
+        patterns = bool(include or exclude)
+        while stack:
+            folder = stack.pop()
+            try:
+                fst = os.stat(folder)
+            except OSError as exc:
+                yield FileError(folder, _reason(exc))
+                continue
+            if (fst.st_dev, fst.st_ino) in seen_dirs:
+                continue  # a loop, or a folder reached through two roots
+            seen_dirs.add((fst.st_dev, fst.st_ino))
+            try:
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                yield FileError(folder, _reason(exc))
+                continue
+            subdirs: list[str] = []
+            for entry in entries:
+                try:
+                    is_link = entry.is_symlink()
+                    is_dir = entry.is_dir(follow_symlinks=opts.follow_symlinks)
+                except OSError as exc:
+                    yield FileError(entry.path, _reason(exc))
+                    continue
+                if not opts.include_hidden:
+                    try:
+                        est = entry.stat(follow_symlinks=False) if os.name == "nt" else None
+                    except OSError:
+                        est = None
+                    if _is_hidden(entry.name, est):
+                        continue
+                # Only patterns need the relative path; os.path.relpath costs more than the stat
+                # itself, and entries are always below the root, so a slice does.
+                rel = entry.path[len(prefix) :].replace(os.sep, "/") if patterns else ""
+                if is_dir:
+                    if not opts.recursive or (is_link and not opts.follow_symlinks):
+                        continue
+                    if exclude and _matches(exclude, entry.name, rel):
+                        continue
+                    subdirs.append(entry.path)
+                    continue
+                if is_link and not opts.follow_symlinks:
+                    continue
+                res = accept_file(entry.path, entry.name, rel)
+                if res is not None:
+                    yield res
+            # Reversed so the stack pops them in sorted order: output order is stable.
+            stack.extend(reversed(subdirs))

@@ -1,0 +1,266 @@
+"""Groups of a scan result at given thresholds, from the pairs already scored (no file is read).
+
+:func:`regroup` is pure: the result is not changed, and the same result, parameters and excluded
+pairs always give the same groups. The scan groups its own result with it, and the window calls
+it on a worker thread whenever a slider moves.
+
+A pair *links* two files when it is byte-identical, or its hash similarity reaches the threshold,
+or its deep similarity reaches the deep threshold (:func:`edges`). Byte-identical copies are
+collapsed onto their representative before grouping (:mod:`.grouping`) and join whatever group
+it joins. Crops showing different parts of their original are kept out of one group.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import weakref
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
+
+import numpy as np
+
+from ..gc_pause import gc_paused
+from ..options import GroupingParams
+from ..result import LOOSEST_FIRST, REFERENCE, DupGroup, Member, PairTable, ScanResult
+from .grouping import group_pairs
+from .keep import keeper_rank
+
+Excluded = Collection[tuple[int, int]]
+
+
+def regroup(
+    result: ScanResult, params: GroupingParams | None = None, excluded: Excluded | None = None
+) -> list[DupGroup]:
+    """The groups of ``result`` at ``params`` (default: what its groups were built with).
+
+    ``excluded`` holds pairs (i, j) of record indices that never link two files: pairs the user
+    said are not duplicates, pairs of a file that is gone."""
+    params = params or result.grouping
+    with gc_paused():  # hundreds of thousands of small acyclic objects (see gc_pause)
+        return _build_groups(result, params, excluded)
+
+
+def regrouped(
+    result: ScanResult, params: GroupingParams | None = None, excluded: Excluded | None = None
+) -> ScanResult:
+    """A result like ``result`` whose groups are those of ``params`` (default: its own) without
+    ``excluded``: everything else is shared, the rankings computed for ``result`` included."""
+    params = params or result.grouping
+    out = replace(result, grouping=params, groups=regroup(result, params, excluded))
+    with _ranks_lock:
+        memo = _ranks.get(result)
+        if memo is not None:
+            _ranks[out] = dict(memo)
+    return out
+
+
+def edges(
+    table: PairTable, params: GroupingParams, n: int, excluded: Excluded | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs that link files at ``params``: (pairs, score, kind); ``n`` files in all.
+
+    A pair links when it is byte-identical, or its hash similarity reaches ``threshold``, or its
+    deep similarity reaches ``deep_threshold`` (then, if the hashes did not agree, it is of kind
+    ``edited`` when verification found it to be a crop, else ``similar``, and its score is the
+    deep similarity).
+    """
+    sim = np.nan_to_num(table.similarity, nan=-1.0)
+    exact_ = table.kinds == "exact"
+    by_hash = exact_ | (sim >= params.threshold)
+    score = np.where(exact_, 1.0, sim)
+    kinds = table.kinds  # a str array: np.where below widens it for the longer kind names
+    link = by_hash.copy()
+    if table.deep_similarity is not None and params.deep_threshold is not None:
+        deep = np.nan_to_num(table.deep_similarity, nan=-1.0)
+        by_deep = ~by_hash & (deep >= params.deep_threshold)
+        link |= by_deep
+        score = np.where(by_deep, deep, score)
+        # Verified as a window of the other: a crop, i.e. an edit; otherwise merely similar.
+        crop = table.crop_container >= 0 if table.crop_container is not None else np.zeros(len(deep), bool)
+        kinds = np.where(by_deep, np.where(crop, "edited", "similar"), kinds)
+    if excluded:
+        ex = {(min(a, b), max(a, b)) for a, b in excluded}
+        n = max(n, 1)
+        ex_keys = np.array([a * n + b for a, b in ex], dtype=np.int64)
+        link &= ~np.isin(table.keys(n), ex_keys)
+    return table.ij[link], score[link].astype(np.float32), np.asarray(kinds[link], dtype=str)
+
+
+def excluded_pairs(
+    table: PairTable, dismissed: Iterable[tuple[int, int]], gone: Collection[int]
+) -> frozenset[tuple[int, int]]:
+    """Pairs to leave out: ``dismissed`` ones, and every pair touching a file that is ``gone``
+    (trashed or moved away), so gone files drop out of the groups without a rescan."""
+    out = {(min(a, b), max(a, b)) for a, b in dismissed}
+    if gone and len(table):
+        out |= table.unordered(table.touching(gone))
+    return frozenset(out)
+
+
+# -- per-result rankings, computed once ---------------------------------------------------------
+# Regrouping 100k files on every slider step must not rank every file again: the rankings
+# depend only on the records (and the keep rules), so they are remembered per result. Results
+# are frozen, so a result's rankings never go stale; the weak keys let them go with the result.
+_ranks: weakref.WeakKeyDictionary[ScanResult, dict[object, np.ndarray]] = weakref.WeakKeyDictionary()
+_ranks_lock = threading.Lock()
+
+
+def _remembered(result: ScanResult, key: object, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    with _ranks_lock:
+        memo = _ranks.setdefault(result, {})
+        value = memo.get(key)
+    if value is None:
+        value = compute()
+        with _ranks_lock:
+            if key != "priority":
+                # One set of keep rules at a time: a new chain replaces the last one's ranks.
+                for k in [k for k in memo if k != "priority"]:
+                    del memo[k]
+            memo[key] = value
+    return value
+
+
+def priority(result: ScanResult) -> np.ndarray:
+    """Per file, what makes it the better reference after match counts (larger first): pixels,
+    bytes, then the alphabetically first path."""
+
+    def compute() -> np.ndarray:
+        records = result.records
+        order = sorted(range(len(records)), key=lambda i: records[i].path)
+        path_rank = np.empty(len(records), dtype=np.float64)
+        path_rank[order] = np.arange(len(records))
+        if not records:
+            return np.empty((0, 3))
+        return np.column_stack(
+            [
+                np.array([r.pixels for r in records], dtype=np.float64),
+                np.array([r.size for r in records], dtype=np.float64),
+                -path_rank,
+            ]
+        )
+
+    return _remembered(result, "priority", compute)
+
+
+def keep_rank(result: ScanResult, params: GroupingParams) -> np.ndarray:
+    """Per file, its place in the keep rules' order (see :func:`.keep.keeper_rank`)."""
+    key = (params.keep_rules, params.protected)
+    return _remembered(result, key, lambda: keeper_rank(result.records, params.keep_rules, params.protected))
+
+
+# -- building groups ------------------------------------------------------------------------------
+def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded | None) -> list[DupGroup]:
+    records = result.records
+    p, s, k = edges(result.pairs, params, len(records), excluded)
+    if len(p) == 0:
+        return []
+    is_exact = k == "exact"
+    copies: dict[int, list[int]] = {}
+    for rep, copy in p[is_exact]:
+        copies.setdefault(int(rep), []).append(int(copy))
+    p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
+    rank = keep_rank(result, params)
+    raw = (
+        group_pairs(len(records), p, s, k, priority(result), prefer=rank, kind_order=LOOSEST_FIRST)
+        if len(p)
+        else []
+    )
+    crops = _crop_windows(result.pairs, params)
+    grouped_reps = set()
+    groups: list[DupGroup] = []
+    for g in raw:
+        members = list(itertools.starmap(Member, g.rows))
+        # Both valid while the members are exactly the grouped ones.
+        keeper, kind = g.best, g.first_kind
+        if crops:
+            before = len(members)
+            members = _drop_disjoint_crops(members, g.reference, crops)
+            if len(members) < 2 and not copies.get(g.reference):
+                continue
+            if len(members) != before:
+                keeper, kind = -1, None
+        grouped_reps.update(g.members)
+        if copies and not copies.keys().isdisjoint(g.members):
+            for m in list(members):
+                for c in copies.get(m.index, ()):
+                    # A copy of the reference is an exact match; a copy of a member relates to
+                    # the reference exactly as that member does.
+                    members.append(Member(c, m.similarity, "exact" if m.kind == REFERENCE else m.kind))
+                    keeper, kind = -1, None
+        groups.append(_finish_group(members, g.reference, rank, keeper, kind))
+    for rep, cs in copies.items():
+        if rep not in grouped_reps:
+            members = [Member(rep, 1.0, REFERENCE)] + [Member(c, 1.0, "exact") for c in cs]
+            groups.append(_finish_group(members, rep, rank))
+    # Stable presentation order: biggest groups first, then by the keeper's path.
+    groups.sort(key=lambda g: (-len(g.members), records[g.keep].path))
+    for n, g in enumerate(groups, 1):
+        g.id = n
+    return groups
+
+
+def _crop_windows(table: PairTable, params: GroupingParams) -> dict[tuple[int, int], np.ndarray]:
+    """(container, crop) record indices -> the crop's window in the container."""
+    if table.crop_box is None or table.crop_container is None:
+        return {}
+    # Only pairs that deep similarity links: when the hashes already match (a rotated or
+    # mirrored copy), the orientation-blind window search says nothing about crops.
+    hash_linked = np.nan_to_num(table.similarity, nan=-1.0) >= params.threshold
+    rows = np.flatnonzero((table.crop_container >= 0) & ~hash_linked)
+    out = {}
+    for r in rows:
+        side = int(table.crop_container[r])
+        container, crop = int(table.ij[r, side]), int(table.ij[r, 1 - side])
+        out[(container, crop)] = table.crop_box[r]
+    return out
+
+
+def _drop_disjoint_crops(
+    members: list[Member], reference: int, crops: dict[tuple[int, int], np.ndarray]
+) -> list[Member]:
+    """Keep crops of the reference only if they show the same part of it.
+
+    Two crops of one photo that show different parts of it (its left and right halves) are
+    different pictures, even though each is a crop of the reference. Crops are taken largest
+    first; a crop is dropped from the group when, against a crop already kept, less than half
+    of the smaller window lies inside the other.
+    """
+    kept_boxes: list[np.ndarray] = []
+    out: list[Member] = []
+
+    def order_key(m: Member) -> tuple[float, float]:
+        # Larger windows first: a big crop overlaps most others, so it rarely costs one.
+        box = crops.get((reference, m.index))
+        area = 1.0 if box is None else float((box[2] - box[0]) * (box[3] - box[1]))
+        return (-area, -m.similarity)
+
+    for m in sorted(members, key=order_key):
+        box = crops.get((reference, m.index))
+        if box is None:
+            out.append(m)
+            continue
+        if all(_overlap(box, other) >= 0.5 for other in kept_boxes):
+            kept_boxes.append(box)
+            out.append(m)
+    order = {m.index: n for n, m in enumerate(members)}
+    return sorted(out, key=lambda m: order[m.index])
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection of two boxes over the smaller one's area."""
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return float(w * h / smaller) if smaller > 0 else 0.0
+
+
+def _finish_group(
+    members: list[Member], reference: int, rank: np.ndarray, keeper: int = -1, kind: str | None = None
+) -> DupGroup:
+    if keeper < 0:
+        keeper = max((m.index for m in members), key=rank.__getitem__)
+    if kind is None:
+        present = {m.kind for m in members}
+        kind = next((k for k in LOOSEST_FIRST if k in present), "exact")
+    return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)

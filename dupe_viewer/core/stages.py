@@ -1,0 +1,293 @@
+"""The stages of a scan, each a generator of events over one :class:`ScanState`.
+
+:mod:`.scan` runs them in order; each reads what the stages before it left in the state and
+adds its own part. A stage that notices the user's cancel raises :class:`~.errors.ScanCancelled`.
+Results are written to the cache as they arrive, so a cancelled scan keeps its work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from .errors import ScanCancelled
+from .features.perceptual import FEATURE_DTYPE
+from .features.pool import AnalysisPool, WorkerConfig
+from .files import exact
+from .files.discovery import FileError, discover
+from .files.records import ImageRecord
+from .match import stage as match_stage
+from .match.incremental import MatchInput
+from .result import ErrorFound, GroupsFound, PairTable, Phase, Progress, ScanEvent
+from .state import CACHE_BATCH, TRANSIENT_ERRORS, Embeddings, ScanState
+
+Events = Iterator[ScanEvent]
+
+
+# -- 1. find the files ---------------------------------------------------------------------------
+def find_files(s: ScanState) -> Events:
+    for item in discover(s.roots, s.options.discovery):
+        if isinstance(item, FileError):
+            s.errors.append(item)
+            yield ErrorFound(item)
+        else:
+            s.entries.append(item)
+        if s.tick.due():
+            s.check_cancel()
+            yield Progress(Phase.DISCOVER, len(s.entries), 0)
+    s.stats.files = len(s.entries)
+    yield Progress(Phase.DISCOVER, len(s.entries), len(s.entries))
+
+
+# -- 2. what the cache knows -------------------------------------------------------------------
+def look_up_cache(s: ScanState) -> Events:
+    entries = s.entries
+    n = len(entries)
+    yield Progress(Phase.CACHE, 0, n)
+    found: list[ImageRecord | None] = [None] * n
+    s.feats = np.zeros(n, dtype=FEATURE_DTYPE)
+    s.has = np.zeros(n, dtype=bool)
+    if s.cache is not None:
+        try:
+            keys = [(e.path, e.size, e.mtime_ns, e.inode, e.device) for e in entries]
+            for pos, rec, blob in s.cache.iter_lookup(keys):
+                found[pos] = rec
+                if blob is not None:
+                    s.feats[pos] = np.frombuffer(blob, dtype=FEATURE_DTYPE)[0]
+                    s.has[pos] = True
+            del keys
+        except sqlite3.DatabaseError as exc:
+            s.cache.recover(exc)
+            s.warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
+            found = [None] * n
+            s.feats = np.zeros(n, dtype=FEATURE_DTYPE)
+            s.has = np.zeros(n, dtype=bool)
+    s.records = [
+        rec if rec is not None else ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device)
+        for rec, e in zip(found, entries, strict=True)
+    ]
+    s.entries = []  # a million discovery entries are not needed past this point
+    s.stats.from_cache = int(s.has.sum())
+    yield Progress(Phase.CACHE, n, n)
+
+
+# -- 3. byte-identical files: size -> first block -> whole file ----------------------------------
+def compare_contents(s: ScanState) -> Events:
+    records = s.records
+    buckets = exact.size_collisions([r.size for r in records])
+    need_partial = [i for b in buckets for i in b if records[i].partial is None]
+    total = len(need_partial)
+    done = 0
+
+    def hash_one(i: int, full: bool) -> tuple[int, bytes | None, str | None]:
+        try:
+            if full:
+                return i, exact.full_hash(records[i].path, s.should_stop), None
+            return i, exact.partial_hash(records[i].path), None
+        except InterruptedError:
+            return i, None, None
+        except OSError as exc:
+            return i, None, io_reason(exc)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for full in (False, True):
+            todo = need_partial
+            if full:
+                buckets = exact.refine(buckets, lambda i: records[i].partial)
+                todo = [i for b in buckets for i in b if records[i].digest is None]
+                total += len(todo)
+            for i, h, err in pool.map(lambda i, f=full: hash_one(i, f), todo):
+                done += 1
+                if err is not None:
+                    records[i].error = err
+                elif h is not None:
+                    if full:
+                        records[i].digest = h
+                    else:
+                        records[i].partial = h
+                    s.hashed.append(records[i])
+                if s.tick.due():
+                    if s.should_stop():
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        raise ScanCancelled()
+                    yield Progress(Phase.CONTENT, done, total)
+    buckets = exact.refine(buckets, lambda i: records[i].digest)
+    yield Progress(Phase.CONTENT, total, total)
+
+    # Exact pairs as a star around each content's first file; that file alone is analysed.
+    pairs: list[tuple[int, int]] = []
+    s.copy_of = np.arange(len(records))
+    for b in buckets:
+        b = sorted(b, key=lambda i: records[i].path)
+        rep = next((i for i in b if s.has[i]), b[0])
+        for i in b:
+            if i != rep:
+                pairs.append((rep, i))
+                s.copy_of[i] = rep
+    if pairs:
+        s.exact_pairs = np.array(pairs, dtype=np.int64)
+        yield GroupsFound(s.result(PairTable.of_exact(s.exact_pairs), complete=False))
+
+
+def io_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "file vanished before it could be read"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
+# -- 4. decode and analyse what the cache lacks -----------------------------------------------
+class _CacheWriter:
+    """Batches analysed files (and their embeddings) into the cache; a damaged cache is rebuilt."""
+
+    def __init__(self, s: ScanState) -> None:
+        self.s = s
+        self.rows: list[tuple[ImageRecord, bytes | None]] = []
+        self.vectors: list[tuple[str, np.ndarray]] = []
+
+    def flush(self) -> None:
+        s = self.s
+        if s.cache is None or not self.rows:
+            self.rows.clear()
+            return
+        try:
+            s.cache.store(self.rows)
+            if s.setup is not None and self.vectors:
+                s.cache.store_embeddings(self.vectors, s.setup.model_id)
+        except sqlite3.DatabaseError as exc:
+            s.cache.recover(exc)
+            s.warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
+        self.rows.clear()
+        self.vectors.clear()
+
+
+def _cached_embeddings(s: ScanState) -> Embeddings | None:
+    """The representatives' embeddings the cache already has (deep scans only)."""
+    if s.setup is None:
+        return None
+    vectors = Embeddings(len(s.records))
+    if s.cache is not None:
+        records = s.records
+        rep_paths = [records[i].path for i in range(len(records)) if s.copy_of[i] == i and s.has[i]]
+        index_of = {r.path: i for i, r in enumerate(records)}
+        try:
+            for p, v in s.cache.iter_embeddings(rep_paths, s.setup.model_id):
+                vectors.put(index_of[p], v)
+        except sqlite3.DatabaseError:
+            vectors = Embeddings(len(records))
+    return vectors
+
+
+def analyse(s: ScanState) -> Events:
+    records, vectors = s.records, _cached_embeddings(s)
+    s.vectors = vectors
+    todo = [
+        i
+        for i in range(len(records))
+        if s.copy_of[i] == i
+        and records[i].error is None
+        and (not s.has[i] or (vectors is not None and not vectors.has[i]))
+    ]
+    by_path = {records[i].path: i for i in todo}
+    writer = _CacheWriter(s)
+    config = WorkerConfig.of(s.options, s.setup.embedder() if s.setup is not None else None)
+    s.stats.decoded = 0
+    yield Progress(Phase.DECODE, 0, len(todo))
+    with AnalysisPool(config, s.options.workers) as pool:
+        for res in pool.run([records[i].path for i in todo], s.should_stop):
+            i = by_path[res.path]
+            r = records[i]
+            r.width, r.height, r.format, r.taken, r.error = (
+                res.width,
+                res.height,
+                res.format,
+                res.taken,
+                res.error,
+            )
+            if res.features is not None and res.error is None:
+                s.feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
+                s.has[i] = True
+                if res.embedding is not None and vectors is not None:
+                    vec = np.frombuffer(res.embedding, dtype=np.float32)
+                    vectors.put(i, vec)
+                    writer.vectors.append((r.path, vec))
+            s.stats.decoded += 1
+            if res.error is None or not res.error.startswith(TRANSIENT_ERRORS):
+                writer.rows.append((r, res.features if res.error is None else None))
+            if len(writer.rows) >= CACHE_BATCH:
+                writer.flush()
+            if s.tick.due():
+                yield Progress(Phase.DECODE, s.stats.decoded, len(todo))
+        writer.flush()
+    s.check_cancel()
+    yield Progress(Phase.DECODE, len(todo), len(todo))
+    if s.cache is not None and s.hashed:
+        # Content hashes of files whose features came from the cache: store them too, so the
+        # next scan reads nothing.
+        try:
+            s.cache.store_hashes((r,) for r in s.hashed)
+        except sqlite3.DatabaseError as exc:
+            s.warnings.append(f"Could not update the cache ({exc}).")
+    _share_with_copies(s, writer)
+    for r in records:
+        if r.error is not None:
+            err = FileError(r.path, r.error)
+            s.errors.append(err)
+            yield ErrorFound(err)
+
+
+def _share_with_copies(s: ScanState, writer: _CacheWriter) -> None:
+    """Byte-identical copies share their representative's features and image facts, and are
+    cached under their own path so the next scan reads nothing for them either."""
+    records = s.records
+    for i in np.flatnonzero(s.copy_of != np.arange(len(records))):
+        rep = s.copy_of[i]
+        src, dst = records[rep], records[i]
+        if s.has[rep]:
+            if not s.has[i]:
+                s.stats.copies += 1
+                writer.rows.append((dst, s.feats[rep].tobytes()))
+            s.feats[i] = s.feats[rep]
+            s.has[i] = True
+            dst.error = None
+            dst.width, dst.height, dst.format, dst.taken = src.width, src.height, src.format, src.taken
+        elif src.error:
+            dst.error = src.error
+    writer.flush()
+
+
+# -- 5. candidate pairs and scores (only new or changed files when pairs were saved) ---------
+def match(s: ScanState) -> Events:
+    yield Progress(Phase.MATCH, 0, 1)
+    records, n = s.records, len(s.records)
+    reps = np.flatnonzero(s.has & (s.copy_of == np.arange(n)))
+    job = MatchInput(
+        feats=s.feats if len(reps) == n else s.feats[reps],  # no 1 GB copy at a million
+        records=[records[i] for i in reps],
+        roots=s.roots,
+        vectors=s.vectors.take(reps) if s.vectors is not None else None,
+        # Saved pairs and indexes live beside the feature cache they were computed from.
+        directory=s.cache.path.parent if s.cache is not None else None,
+        present={r.path for r in records},
+        warnings=s.warnings,
+        should_stop=s.should_stop,
+    )
+    m = match_stage.match(job, s.options, s.setup)
+    s.stats.matched, s.stats.pairs_reused = m.matched, m.reused
+    matched = m.table.remap(reps)
+    if len(s.exact_pairs):
+        matched = PairTable.concat([PairTable.of_exact(s.exact_pairs, deep=matched.has_deep), matched])
+    s.pairs = matched
+    yield Progress(Phase.MATCH, 1, 1)
+
+
+# -- 6. groups -------------------------------------------------------------------------------
+def group(s: ScanState) -> Events:
+    yield Progress(Phase.GROUP, 0, 1)
+    s.final = s.result(s.pairs)
+    s.finish_stats()
+    yield Progress(Phase.GROUP, 1, 1)

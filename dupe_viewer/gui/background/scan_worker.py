@@ -1,0 +1,179 @@
+"""Drive the engine's scan generator on a QThread and report back with plain-data signals.
+
+:class:`ScanWorker` lives on its own QThread and iterates :func:`core.scan`; everything it emits
+is plain data (strings, ints, engine dataclasses), delivered to the GUI thread through queued
+connections. Cancelling sets a ``threading.Event`` that the engine polls, so it is called
+directly from the GUI thread (the worker's own event loop is busy iterating the scan).
+
+After the scan, still on the worker thread, the "not duplicates" store is consulted (it may have
+to hash a few files) and the result is regrouped without the dismissed pairs, so the GUI receives
+groups it can show as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ...core import Cancelled, ErrorFound, Finished, GroupsFound, Progress, ScanOptions, regrouped, scan
+from ...core.files.discovery import has_image_extension
+from ...core.group.dismissals import Dismissals
+from ..settings import RootEntry
+
+log = logging.getLogger(__name__)
+
+ScanFn = Callable[..., Iterator[Any]]
+
+
+def expand_roots(roots: list[RootEntry]) -> list[str]:
+    """Paths to hand to the engine: a folder whose subfolders are excluded becomes its own image
+    files (the engine's ``recursive`` option is global; this makes it per folder). Runs on the
+    worker thread: it lists folders."""
+    out: list[str] = []
+    for r in roots:
+        if r.recursive or not os.path.isdir(r.path):
+            out.append(r.path)
+            continue
+        try:
+            with os.scandir(r.path) as it:
+                names = sorted(
+                    e.path for e in it if not e.name.startswith(".") and has_image_extension(e.name)
+                )
+        except OSError:
+            out.append(r.path)  # let the engine report why it cannot be read
+            continue
+        out.extend(names)
+    return out
+
+
+class ScanWorker(QObject):
+    """Iterates one scan; emits ``done`` last, whatever happened."""
+
+    progress = Signal(str, int, int)  # phase (the engine's Phase value), done, total (0: unknown)
+    error = Signal(str, str)  # path, reason
+    early_groups = Signal(object)  # a partial ScanResult: exact duplicates, before the end
+    finished = Signal(object, object)  # ScanResult (regrouped without dismissals), excluded pairs
+    cancelled = Signal(object)  # ScanStats
+    failed = Signal(str)  # an unexpected error, as text
+    done = Signal()
+
+    def __init__(
+        self,
+        roots: list[RootEntry],
+        options: ScanOptions,
+        scan_fn: ScanFn = scan,
+        dismissals: Callable[[], Dismissals] = Dismissals,
+    ) -> None:
+        super().__init__()
+        self.roots = roots
+        self.options = options
+        self.scan_fn = scan_fn
+        self.dismissals = dismissals
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: the engine notices within a second and stops, keeping what it cached."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._run()
+        except Exception as exc:
+            log.error("scan failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(exc) or type(exc).__name__)
+        finally:
+            self.done.emit()
+
+    def _run(self) -> None:
+        roots = expand_roots(self.roots)
+        for event in self.scan_fn(roots, self.options, cancel=self._cancel):
+            if isinstance(event, Progress):
+                phase = getattr(event.phase, "value", event.phase)
+                self.progress.emit(str(phase), int(event.done), int(event.total))
+            elif isinstance(event, ErrorFound):
+                self.error.emit(event.error.path, event.error.error)
+            elif isinstance(event, GroupsFound):
+                # A partial result: the scan's records and the groups of byte-identical files.
+                if event.result.groups:
+                    self.early_groups.emit(event.result)
+            elif isinstance(event, Finished):
+                result = event.result
+                excluded: set[tuple[int, int]] = set()
+                try:
+                    excluded = self.dismissals().excluded_pairs(result, should_stop=self._cancel.is_set)
+                except Exception:  # a damaged store must not cost the user the scan
+                    log.error("could not read dismissals:\n%s", traceback.format_exc())
+                if self._cancel.is_set():
+                    self.cancelled.emit(result.stats)
+                    return
+                if excluded:
+                    result = regrouped(result, excluded=excluded)
+                self.finished.emit(result, excluded)
+                return
+            elif isinstance(event, Cancelled):
+                self.cancelled.emit(event.stats)
+                return
+
+
+class ScanController(QObject):
+    """Starts a :class:`ScanWorker` on a fresh QThread and tears both down when it ends."""
+
+    started = Signal()
+    stopped = Signal()  # after finished / cancelled / failed has been delivered
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread: QThread | None = None
+        self.worker: ScanWorker | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def start(self, worker: ScanWorker) -> ScanWorker:
+        if self.running:
+            raise RuntimeError("a scan is already running")
+        thread = QThread()
+        thread.setObjectName("scan")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # Direct: QThread.quit is thread-safe, and a queued call would never run while the GUI
+        # thread is blocked in wait() at shutdown.
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        # Qt's documented pattern: the worker is deleted in its own thread as that thread ends.
+        thread.finished.connect(worker.deleteLater)
+        thread.finished.connect(self._on_thread_finished)
+        self.thread, self.worker = thread, worker
+        thread.start()
+        self.started.emit()
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Cancel and block until the thread has ended (window closing)."""
+        if self.thread is None:
+            return True
+        self.cancel()
+        return self.thread.wait(msecs)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self.thread
+        self.thread = self.worker = None
+        if thread is not None:
+            thread.deleteLater()
+        self.stopped.emit()

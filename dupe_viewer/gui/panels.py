@@ -1,0 +1,236 @@
+"""The window's panels: how alike files must be (the sliders), the scan's progress, the action
+bar and the welcome page (the list of groups is :mod:`.groups_panel`).
+
+Each panel only builds and lays out its widgets and words its labels; the window connects them
+to the engine and to the review controller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import ScanResult
+from . import text
+
+DEEP_RANGE = (80, 100)  # deep-similarity slider, percent
+
+
+class SimilarityPanel(QGroupBox):
+    """ "2. How alike must files be?": the hash slider and, when the scan has deep scores, the
+    deep slider (otherwise, if deep similarity is off for a reason worth knowing, a note)."""
+
+    def __init__(self, threshold: float, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("2. How alike must files be?"), parent)
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(50, 100)
+        self.threshold.setValue(round(threshold * 100))
+        self.threshold.setToolTip(
+            self.tr("Lower: more groups, including edited copies. Higher: only very close copies.")
+        )
+        self.threshold_label = QLabel()
+        self.deep = QSlider(Qt.Orientation.Horizontal)
+        self.deep.setRange(*DEEP_RANGE)
+        self.deep.setToolTip(self.tr("Deep similarity also groups different shots of the same scene."))
+        self.deep_label = QLabel()
+        self.deep_note = QLabel()
+        self.deep_note.setWordWrap(True)
+        self.deep_note.setObjectName("deepNote")
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("looser")))
+        row.addWidget(self.threshold, 1)
+        row.addWidget(QLabel(self.tr("stricter")))
+        layout.addWidget(self.threshold_label)
+        layout.addLayout(row)
+        deep_row = QHBoxLayout()
+        deep_row.addWidget(self.deep_label)
+        deep_row.addWidget(self.deep, 1)
+        layout.addLayout(deep_row)
+        layout.addWidget(self.deep_note)
+        self.threshold.valueChanged.connect(self.update_labels)
+        self.deep.valueChanged.connect(self.update_labels)
+        self.show_deep(None)
+
+    def set_threshold(self, value: float) -> None:
+        """Move the hash slider without signalling a change (a scan's own threshold)."""
+        self.threshold.blockSignals(True)
+        self.threshold.setValue(round(value * 100))
+        self.threshold.blockSignals(False)
+        self.update_labels()
+
+    def show_deep(self, result: ScanResult | None) -> None:
+        has_deep = result is not None and result.pairs.has_deep
+        self.deep.setVisible(has_deep)
+        self.deep_label.setVisible(has_deep)
+        if has_deep:
+            assert result is not None
+            value = result.grouping.deep_threshold
+            value = 0.9 if value is None else value
+            self.deep.blockSignals(True)
+            # The model's recommended threshold is always within reach of the slider.
+            self.deep.setRange(min(DEEP_RANGE[0], int(value * 100) - 5), DEEP_RANGE[1])
+            self.deep.setValue(round(value * 100))
+            self.deep.blockSignals(False)
+        info = result.deep if result is not None and isinstance(result.deep, dict) else {}
+        reason = str(info.get("reason", ""))
+        show_note = result is not None and not has_deep and reason not in ("", "not requested")
+        self.deep_note.setVisible(show_note)
+        if show_note:
+            if "no model installed" in reason:
+                note = self.tr(
+                    "Deep similarity (finds crops and tilted copies) is off: no model is installed. "
+                    "Run “dupe-viewer models install” once to turn it on."
+                )
+            else:
+                note = self.tr("Deep similarity is off: %1").replace("%1", reason)
+            self.deep_note.setText(note)
+        self.update_labels()
+
+    def update_labels(self) -> None:
+        self.threshold_label.setText(
+            self.tr("Picture similarity needed: <b>%1 %</b>").replace("%1", str(self.threshold.value()))
+        )
+        self.deep_label.setText(self.tr("Deep: %1 %").replace("%1", str(self.deep.value())))
+
+
+class ProgressStrip(QFrame):
+    """The scan's phase, a progress bar, counts, rate and time left, and Cancel."""
+
+    def __init__(self, cancel_tip: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.phase_label = QLabel()
+        self.progress = QProgressBar()
+        self.detail = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(cancel_tip)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.phase_label)
+        layout.addWidget(self.progress, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def starting(self) -> None:
+        self.show()
+        self.phase_label.setText(self.tr("Starting…"))
+        self.progress.setRange(0, 0)
+        self.detail.setText("")
+
+    def show_progress(self, phase: str, done: int, total: int, elapsed: float) -> None:
+        """``elapsed``: seconds since this phase began (for the rate and the time left)."""
+        self.phase_label.setText(text.phase_text(phase))
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+        detail = (
+            self.tr("%1 of %2").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+            if total
+            else f"{done:,}"
+        )
+        if done and elapsed > 1.0 and total > done:
+            rate = done / elapsed
+            detail += " · " + self.tr("%1/s").replace("%1", f"{rate:,.0f}")
+            detail += " · " + self.tr("about %1 left").replace(
+                "%1", text.duration_text((total - done) / rate)
+            )
+        self.detail.setText(detail)
+
+
+class ActionBar(QFrame):
+    """Decide (accept, rules, not duplicates), the totals, and act (move, trash)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.accept_button = QPushButton(self.tr("Accept suggestion"))
+        self.rules_button = QPushButton(self.tr("Auto-select…"))
+        self.dismiss_button = QPushButton(self.tr("Not duplicates"))
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.move_button = QPushButton(self.tr("Move to folder…"))
+        self.trash_button = QPushButton()
+        self.trash_button.setObjectName("trashButton")
+        self.trash_button.setToolTip(
+            self.tr("Asks for confirmation first. Files can be restored from the system trash.")
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        for w in (self.accept_button, self.rules_button, self.dismiss_button):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.totals)
+        layout.addSpacing(12)
+        layout.addWidget(self.move_button)
+        layout.addWidget(self.trash_button)
+
+    def show_totals(self, n: int, size: int, have_result: bool) -> None:
+        self.totals.setText(
+            self.tr("Marked for the trash: %1 (%2)")
+            .replace("%1", text.count_files(n))
+            .replace("%2", text.size_text(size))
+            if have_result
+            else ""
+        )
+        self.trash_button.setText(
+            self.tr("Move %1 (%2) to the trash")
+            .replace("%1", text.count_files(n))
+            .replace("%2", text.size_text(size))
+            if n
+            else self.tr("Move to the trash")
+        )
+
+
+class WelcomePage(QFrame):
+    """What the window shows before the first scan: a drop zone that says what the app does."""
+
+    addRequested = Signal()
+    scanRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        title = QLabel(self.tr("Drop folders here to find duplicate photos"))
+        title.setObjectName("welcomeTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        body = QLabel(
+            self.tr(
+                "Dupe Viewer finds exact copies and near-duplicates (resized, re-saved, edited) "
+                "and shows them side by side. You choose what to keep; nothing is deleted: "
+                "unwanted copies go to the trash, after you confirm."
+            )
+        )
+        body.setObjectName("welcomeText")
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setWordWrap(True)
+        add = QPushButton(self.tr("Add folder…"))
+        add.clicked.connect(self.addRequested)
+        self.scan_button = QPushButton(self.tr("Scan the folders listed"))
+        self.scan_button.clicked.connect(self.scanRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        buttons.addWidget(self.scan_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addSpacing(12)
+        layout.addWidget(body)
+        layout.addSpacing(18)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+        layout.setContentsMargins(40, 20, 40, 20)

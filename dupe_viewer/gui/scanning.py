@@ -1,0 +1,114 @@
+"""A scan as the window shows it: started and cancelled (a new scan while one runs cancels it and
+starts again once it has stopped), its progress in the progress strip, the problems it found
+behind a button in the status bar. Its results go to the window as signals."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QPushButton, QStatusBar
+
+from ..core import ScanOptions, ScanResult
+from . import text
+from .background.scan_worker import ScanController, ScanFn, ScanWorker
+from .panels import ProgressStrip
+from .settings import RootEntry
+
+
+class ScanSession(QObject):
+    """Owns the scan thread (:class:`ScanController`), the progress strip and the problems list."""
+
+    early = Signal(object)  # a partial ScanResult: byte-identical groups before the end
+    finished = Signal(object, object)  # ScanResult, the pairs the user dismissed earlier
+    failed = Signal(str)
+    stopped = Signal(bool)  # after finished / cancelled / failed; True: start again (asked meanwhile)
+
+    def __init__(self, strip: ProgressStrip, status: QStatusBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.strip = strip
+        self.status = status
+        self.scanner = ScanController(self)
+        self.scanner.stopped.connect(self._on_stopped)
+        self.errors: list[tuple[str, str]] = []
+        self.errors_button = QPushButton()
+        self.errors_button.setFlat(True)
+        self.errors_button.hide()
+        status.addPermanentWidget(self.errors_button)
+        self._restart = False
+        self._phase = ("", 0.0)
+
+    @property
+    def running(self) -> bool:
+        return self.scanner.running
+
+    def start(self, roots: list[RootEntry], options: ScanOptions, scan_fn: ScanFn) -> bool:
+        """Start scanning ``roots``; when a scan is running, cancel it instead and report
+        ``stopped(True)`` once it has stopped (the caller starts again then). True if started."""
+        if self.scanner.running:
+            self._restart = True
+            self.scanner.cancel()
+            return False
+        self.errors = []
+        self._update_errors()
+        self._phase = ("", 0.0)
+        worker = ScanWorker(roots, options, scan_fn=scan_fn)
+        worker.progress.connect(self._on_progress)
+        worker.error.connect(self.add_error)
+        worker.early_groups.connect(self.early)
+        worker.finished.connect(self.finished)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.failed.connect(self.failed)
+        self.strip.starting()
+        self.scanner.start(worker)
+        return True
+
+    def cancel(self) -> None:
+        if self.scanner.running:
+            self._restart = False
+            self.strip.phase_label.setText(self.tr("Cancelling…"))
+            self.scanner.cancel()
+
+    def wait(self, msecs: int) -> bool:
+        return self.scanner.wait(msecs)
+
+    def add_warnings(self, result: ScanResult) -> None:
+        """What the scan wants the user to know (damaged caches, ...), listed with the problems."""
+        for w in result.warnings:
+            self.errors.append((self.tr("(scan)"), w))
+        self._update_errors()
+
+    @Slot(str, str)
+    def add_error(self, path: str, message: str) -> None:
+        self.errors.append((path, message))
+        self._update_errors()
+
+    def _update_errors(self) -> None:
+        n = len(self.errors)
+        self.errors_button.setVisible(n > 0)
+        self.errors_button.setText(
+            text.plural(
+                self.tr("%n problem(s) found…", None, n), n, "%n problem found…", "%n problems found…"
+            )
+        )
+
+    @Slot(str, int, int)
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if phase != self._phase[0]:
+            self._phase = (phase, now)
+        self.strip.show_progress(phase, done, total, now - self._phase[1])
+
+    @Slot(object)
+    def _on_cancelled(self, stats: Any) -> None:
+        if not self._restart:
+            self.status.showMessage(
+                self.tr("Scan cancelled. What was read is cached: the next scan continues from there."), 10000
+            )
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        self.strip.hide()
+        restart, self._restart = self._restart, False
+        self.stopped.emit(restart)

@@ -1,0 +1,88 @@
+"""Quality on a small real-photo corpus (../shared/photos), and the benchmark scripts still run.
+
+The full-size quality and speed figures come from tests/benchmarks/ (see the README); this keeps
+a small version of both in the test suite so neither the engine's accuracy nor the scripts rot.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.evaluation import load_truth, pair_metrics
+from tests.benchmarks.make_corpus import KINDS
+
+REPO = Path(__file__).resolve().parents[2]
+BENCH = REPO / "tests" / "benchmarks"
+#: Variant kinds the hash-only scan must find (crops and tilts are for deep similarity).
+HASH_KINDS = set(KINDS) - {"crop_small", "crop_large", "tilt"}
+
+
+def test_small_corpus_quality(small_corpus: Path) -> None:
+    corpus = small_corpus
+    result = run_scan([corpus], ScanOptions(deep=False, use_cache=False))
+    assert result is not None and result.stats.errors == 0
+    truth = load_truth(corpus / "truth.json")
+    groups = [[result.records[m.index].path for m in g.members] for g in result.groups]
+    metrics = pair_metrics(truth, groups, corpus)
+    assert metrics["fp"] == 0, metrics["false_positives"]
+    assert metrics["hard_negative_grouped"]["count"] == 0
+    by_kind = metrics["recall_by_kind"]
+    found = sum(by_kind[k]["tp"] for k in HASH_KINDS if k in by_kind)
+    total = sum(by_kind[k]["total"] for k in HASH_KINDS if k in by_kind)
+    assert total >= len(HASH_KINDS)
+    assert found / total >= 0.95
+
+
+def test_speed_benchmark_smoke() -> None:
+    res = subprocess.run([sys.executable, str(BENCH / "speed.py"), "--smoke"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "cold speed-up vs baseline" in res.stdout and "warm speed-up vs cold" in res.stdout
+
+
+def test_scale_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "scale.py"), "--smoke", "--deep"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "planted-pair recall 1.0000" in res.stdout and "growth exponent" in res.stdout
+
+
+def test_end_to_end_benchmark_smoke(shared_dir: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "e2e.py"), "--files", "40", "--photos", str(shared_dir / "photos")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "files 40" in res.stdout and "warm rescan" in res.stdout and "(0 decoded" in res.stdout
+
+
+def test_warm_scale_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "warm_scale.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    first = next(line for line in lines if line.startswith("first scan"))
+    warm = next(line for line in lines if line.startswith("warm rescan"))
+    assert "RSS by phase (MB): start" in res.stdout and "matching" in res.stdout
+    assert "matched 2,000" in first and "planted pairs grouped 1.0000" in first
+    assert "matched 0," in warm and "pairs reused 0," not in warm and "decoded 0," in warm
+
+
+def test_verify_speed_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "verify_speed.py"), "--pairs", "64"], capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr
+    assert "ms per pair" in res.stdout
