@@ -10,7 +10,7 @@ b. imagededup's mapping ``{file: [duplicate files, ...]}``;
 c. a plain ``{"groups": [[file, ...], ...]}``.
 
 Truth paths are relative to a corpus root; report paths are absolute, so they are made relative to
-that root before comparing. Pure Python and numpy, no Qt.
+that root before comparing (:mod:`.truth`); :mod:`.metrics` scores them. Pure Python, no Qt.
 """
 
 from .metrics import (

@@ -1,15 +1,8 @@
 """Ground truth, normalised to pairs, and the groups of a report to compare with it.
 
-Three ground-truth formats are accepted (see :func:`load_truth`):
-
-a. our generator's ``truth.json`` (``tests/benchmarks/make_corpus.py``), which also records the
-   variant kind of every file and *hard negatives* (left/right halves of one photo, which must not
-   be grouped with each other);
-b. imagededup's mapping ``{file: [duplicate files, ...]}``;
-c. a plain ``{"groups": [[file, ...], ...]}``.
-
-Truth paths are relative to a corpus root; report paths are absolute, so they are made relative to
-that root before comparing (:func:`relative_to_root`).
+The accepted formats are listed in :mod:`dupe_viewer.evaluation`. Truth paths are relative to a
+corpus root; report paths are absolute, so they are made relative to that root before comparing
+(:func:`relative_to_root`).
 """
 
 from __future__ import annotations
