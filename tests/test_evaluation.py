@@ -349,3 +349,48 @@ def test_retrieval_metrics(tmp_path: Path) -> None:
     assert m["mAP"] == pytest.approx(0.25)
     assert m["nDCG"] == pytest.approx((1 / math.log2(3)) / (1 + 1 / math.log2(3)))
     assert "mAP@2 0.250" in format_metrics(m)
+
+
+# ---------------------------------------------------------------------------------------------
+# decisions: keeper accuracy and pre-marked precision
+
+
+def test_decision_metrics_score_keepers_and_premarked_files(tmp_path: Path) -> None:
+    from dupe_viewer.evaluation.decisions import decision_metrics, format_decisions
+
+    truth = truth_from_data(GENERATOR_TRUTH)
+
+    def member(rel: str, suggestion: str) -> dict:
+        return {"path": str(tmp_path / rel), "suggestion": suggestion}
+
+    report = {
+        "groups": [
+            # The rot90 copy kept over the original: wrong; the half pre-marked: a unique picture.
+            {
+                "keep": str(tmp_path / "a/a1.jpg"),
+                "members": [
+                    member("a/a1.jpg", "keep"),
+                    member("a/a0.jpg", "trash"),
+                    member("b/c/a2.png", "trash"),
+                    member("aL.jpg", "trash"),
+                ],
+            },
+            # The byte-identical copy kept: acceptable.
+            {
+                "keep": str(tmp_path / "b/b1.jpg"),
+                "members": [member("b/b1.jpg", "keep"), member("b0.jpg", "trash")],
+            },
+            # A distractor left to decide: not pre-marked, so it costs nothing.
+            {
+                "keep": str(tmp_path / "d1.jpg"),
+                "members": [member("d1.jpg", "keep"), member("d/d2.jpg", "decide")],
+            },
+        ]
+    }
+    m = decision_metrics(truth, report, tmp_path)
+    assert (m["keeper_groups"], m["keeper_right"]) == (2, 1) and m["keeper_accuracy"] == 0.5
+    assert m["keeper_by_kind"]["rot90"] == {"groups": 1, "chosen_wrongly": 1, "accuracy": 0.0}
+    assert m["keeper_by_kind"]["mirror"]["chosen_wrongly"] == 0
+    assert (m["premarked"], m["premarked_right"]) == (4, 3)
+    assert [w["kind"] for w in m["premarked_wrong"]] == ["half"]
+    assert "keeper  accuracy 0.500" in format_decisions(m)

@@ -1,4 +1,5 @@
-"""``dupe-viewer eval --truth TRUTH.json REPORT.json``: score a scan report against ground truth."""
+"""``dupe-viewer eval --truth TRUTH.json REPORT.json``: score a scan report against ground truth:
+detection (pairs, retrieval) and the decision (keeper accuracy, pre-marked precision)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         load_truth,
         pair_metrics,
     )
+    from ..evaluation.decisions import decision_metrics, format_decisions
 
     for label, path in (("truth", args.truth), ("report", args.report)):
         if not os.path.isfile(path):
@@ -47,14 +49,16 @@ def run(args: argparse.Namespace) -> int:
     root = args.root or os.path.dirname(os.path.abspath(args.truth))
     metrics = pair_metrics(truth, groups, root)
     retrieval = retrieval_metrics_for(truth, report, root)
+    decisions = decision_metrics(truth, report, root)
     if args.json:
-        print(json.dumps({**metrics, "retrieval": retrieval}, indent=1, default=list))
+        print(json.dumps({**metrics, "retrieval": retrieval, "decisions": decisions}, indent=1, default=list))
     else:
         print(format_metrics(metrics))
         print(
             f"retrieval  mAP {retrieval['mAP']:.3f}   nDCG {retrieval['nDCG']:.3f}   "
             f"precision@1 {retrieval['precision_at_1']:.3f}   ({retrieval['queries']} queries)"
         )
+        print(format_decisions(decisions))
     return 0
 
 

@@ -66,8 +66,12 @@ class Rule:
         return cls(name, tuple(v for v in values.split(",") if v))
 
 
-#: The default keep chain: highest resolution, then largest file, then oldest date.
-DEFAULT_RULES: tuple[Rule, ...] = (Rule("resolution"), Rule("size"), Rule("oldest"))
+#: The default keep chain: the best original (:mod:`.group.keeper`: not an edit, real resolution,
+#: camera metadata, encoding, earliest capture, oldest file, shortest path).
+DEFAULT_RULES: tuple[Rule, ...] = (Rule("original"),)
+#: The default chain of versions before 0.2 (highest resolution, largest file, oldest date):
+#: settings that still hold it are read as the current default.
+OLD_DEFAULT_RULES: tuple[Rule, ...] = (Rule("resolution"), Rule("size"), Rule("oldest"))
 
 
 @dataclass(frozen=True)

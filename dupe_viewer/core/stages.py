@@ -208,6 +208,7 @@ def analyse(s: ScanState) -> Events:
                 res.taken,
                 res.error,
             )
+            r.camera, r.quality = res.camera, res.quality
             if res.features is not None and res.error is None:
                 s.feats[i] = np.frombuffer(res.features, dtype=FEATURE_DTYPE)[0]
                 s.has[i] = True
@@ -255,6 +256,7 @@ def _share_with_copies(s: ScanState, writer: _CacheWriter) -> None:
             s.has[i] = True
             dst.error = None
             dst.width, dst.height, dst.format, dst.taken = src.width, src.height, src.format, src.taken
+            dst.camera, dst.quality = src.camera, src.quality
         elif src.error:
             dst.error = src.error
     writer.flush()

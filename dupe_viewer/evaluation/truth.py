@@ -53,6 +53,10 @@ class Truth:
     files: set[str] = field(default_factory=set)
     #: Variant kind per file, when the format records it ("original", "rot90", "half", ...).
     file_kind: dict[str, str] = field(default_factory=dict)
+    #: The generator's parameters per file (e.g. the format of a "format" variant).
+    file_params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Which truth group each grouped file belongs to (index into ``groups``).
+    group_of: dict[str, int] = field(default_factory=dict)
     #: The duplicate groups (halves excluded), for group-level statistics.
     groups: list[list[str]] = field(default_factory=list)
     source_format: str = ""
@@ -67,6 +71,8 @@ def _add_group(truth: Truth, members: Sequence[str]) -> None:
     unique = sorted(set(members))
     truth.files.update(unique)
     if len(unique) > 1:
+        for path in unique:
+            truth.group_of[path] = len(truth.groups)
         truth.groups.append(unique)
     for a, b in itertools.combinations(unique, 2):
         truth.pairs.add(_pair(a, b))
@@ -76,9 +82,10 @@ def _truth_from_generator(data: Mapping[str, Any]) -> Truth:
     truth = Truth(source_format="dupe_viewer-truth")
     for group in data.get("groups", []):
         entries = [(norm_path(f["path"]), str(f.get("kind", UNKNOWN_KIND))) for f in group["files"]]
-        for path, kind in entries:
+        for f, (path, kind) in zip(group["files"], entries, strict=True):
             truth.files.add(path)
             truth.file_kind[path] = kind
+            truth.file_params[path] = dict(f.get("params") or {})
         members = [p for p, k in entries if k != HALF]
         halves = [p for p, k in entries if k == HALF]
         _add_group(truth, members)

@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import DupGroup, ScanResult
+from ..core import DupGroup, GroupingParams, ScanResult
+from ..core.group.reasons import Reason
+from ..core.group.regroup import reasons
 from ..core.result import PairScores
 from . import text
 from .background.image_loader import FULL, ImageLoader
@@ -63,6 +65,10 @@ class CompareView(QWidget):
         self.result: ScanResult | None = None
         self.scores: PairScores | None = None
         self.group: DupGroup | None = None
+        #: What the groups shown were made with (the window's sliders), and why each member of
+        #: the group shown is kept or goes.
+        self.grouping: GroupingParams | None = None
+        self.reasons: dict[int, Reason] = {}
         self.mode = "auto"  # "auto", "pair" or "grid"
         self.left = self.right = 0  # member positions shown in 2-up mode
         self.panes: list[ImagePane] = []
@@ -151,6 +157,11 @@ class CompareView(QWidget):
         self.set_group(None)
 
     def set_group(self, group: DupGroup | None) -> None:
+        self.reasons = (
+            reasons(self.result, group, self.grouping)
+            if group is not None and self.result is not None
+            else {}
+        )
         same = (
             group is not None
             and self.group is not None
@@ -317,7 +328,8 @@ class CompareView(QWidget):
         pane.badge.setText(self.tr("suggested keeper") if m.index == g.keep else "")
         self._update_state(pane)
         score = None if m.index == g.keep else self.scores.get(g.keep, m.index)
-        pane.show_facts(rec, m, g, score, best)
+        why = self.reasons.get(m.index)
+        pane.show_facts(rec, m, g, score, best, text.reason_text(why) if why is not None else "")
         width, height = rec.width, rec.height
         img = self.loader.get(rec.path, PREVIEW_SIZE)
         if (width <= 0 or height <= 0) and img is not None:

@@ -20,6 +20,7 @@ from ..core import DupGroup
 from ..core.files.records import ImageRecord
 from ..core.gc_pause import gc_paused
 from ..core.group.keep import is_protected
+from ..core.result import REFERENCE
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -76,7 +77,12 @@ class Marks(QObject):
         self._groups = groups
         self._protected_dirs = tuple(protected_dirs)
         self._group_of = {m.index: g for g in groups for m in g.members}
+        # How each member relates to its keeper (the reference, when it is not the keeper, as the
+        # keeper relates to it): a look-alike ("similar") is never pre-marked.
         self._kind = {m.index: str(m.kind) for g in groups for m in g.members}
+        for g in groups:
+            if self._kind.get(g.reference) == REFERENCE and g.reference != g.keep:
+                self._kind[g.reference] = self._kind.get(g.keep, REFERENCE)
         self._protected = (
             {i for i in self._group_of if is_protected(records[i].path, self._protected_dirs)}
             if self._protected_dirs
@@ -120,7 +126,7 @@ class Marks(QObject):
             i = m.index
             d = decisions.get(i)
             if d is None:
-                d = i != keep and i not in protected and m.kind != "similar"
+                d = i != keep and i not in protected and self._kind.get(i) != "similar"
             if d:
                 out.append(i)
         return out

@@ -240,9 +240,11 @@ class ImagePane(QFrame):
         group: DupGroup,
         score: float | None,
         best: dict[str, set[int]],
+        why: str = "",
     ) -> None:
-        """The facts under the image: its match to the keeper (``score``, None when the scan did
-        not compare them), pixels, file, dates, folder; the best values among the panes starred."""
+        """The facts under the image: why it is kept or goes (``why``), its match to the keeper
+        (``score``, None when the scan did not compare them), pixels, file, dates, folder; the
+        best values among the panes starred."""
         index = member.index
 
         def row(label: str, value: str, is_best: bool = False, hint: str = "") -> str:
@@ -268,6 +270,7 @@ class ImagePane(QFrame):
         name = f"<tr><td colspan='2'><b>{html.escape(os.path.basename(rec.path))}</b></td></tr>"
         rows = [
             name,
+            row(self.tr("Why"), why),
             row(self.tr("Match"), sim),
             row(self.tr("Pixels"), text.dims_text(rec), index in best["pixels"], self.tr("largest")),
             row(

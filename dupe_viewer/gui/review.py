@@ -337,10 +337,12 @@ class ReviewController(QObject):
         result = self.host.result
         assert result is not None
         groups = list(self.host.groups())
-        args: tuple = (result, path, groups) if csv else (result, path, groups, self.host.grouping())
         self.host.io.submit(
             write_csv if csv else write_json,
-            *args,
+            result,
+            path,
+            groups,
+            self.host.grouping(),
             on_result=lambda _: self._status(self.tr("Exported to %1").replace("%1", path), 10000),
             on_error=lambda msg: self.host.warn(self.tr("Export failed"), msg),
         )

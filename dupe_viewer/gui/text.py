@@ -12,6 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..core.files.records import ImageRecord
+from ..core.group.reasons import Reason
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -126,3 +127,52 @@ def duration_text(seconds: float) -> str:
 
 def percent(value: float) -> str:
     return translate("text", "%1 %").replace("%1", f"{value * 100:.0f}")
+
+
+def reason_templates() -> dict[str, str]:
+    """The engine's reason codes (:data:`dupe_viewer.core.group.reasons.TEXTS`) as translatable
+    templates; ``{name}`` is a value filled in by :func:`reason_text`."""
+    return {
+        "keep_protected": translate("text", "Kept: in a protected folder"),
+        "keep_only": translate("text", "Kept: the best original of the group"),
+        "keep_unedited": translate("text", "Kept: the unedited picture (the others are edits)"),
+        "keep_resolution": translate("text", "Kept: the highest real resolution ({pixels})"),
+        "keep_camera": translate("text", "Kept: the camera original ({camera})"),
+        "keep_closest": translate(
+            "text", "Kept: the version closest to all the others (they are its variants)"
+        ),
+        "keep_encoding": translate("text", "Kept: the best encoding ({encoding})"),
+        "keep_taken": translate("text", "Kept: taken first ({taken})"),
+        "keep_identical": translate(
+            "text", "Kept: of byte-identical copies, the oldest file (then the shortest path)"
+        ),
+        "keep_rule": translate("text", "Kept: first by your rule “{rule}”"),
+        "protected": translate("text", "In a protected folder: always kept"),
+        "identical": translate("text", "Byte-identical copy of the kept file"),
+        "grayscale": translate("text", "Grayscale copy"),
+        "bordered": translate("text", "Bordered or letterboxed copy"),
+        "upscaled": translate("text", "Upscaled ×{factor} (no more detail than the kept file)"),
+        "smaller": translate("text", "Smaller: {percent} % of the kept file's resolution"),
+        "no_camera": translate("text", "No camera metadata"),
+        "further": translate("text", "A variant: further from the others than the kept file"),
+        "lower_quality": translate("text", "Re-encoded at lower quality ({encoding} vs {keeper_encoding})"),
+        "taken_later": translate("text", "Taken later"),
+        "newer": translate("text", "Same picture, a newer file"),
+        "ranked_lower": translate("text", "Lower by your rule “{rule}”"),
+        "similar": translate("text", "Looks alike, not verified as a copy: your decision"),
+        "keeper_protected": translate("text", "The kept file is in a protected folder"),
+        "keeper_protected_better": translate(
+            "text", "Better than the kept file, which is in a protected folder"
+        ),
+    }
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a member is kept or goes, in the user's language."""
+    template = reason_templates().get(reason.code)
+    if template is None:
+        return reason.text
+    try:
+        return template.format(**reason.params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return reason.text

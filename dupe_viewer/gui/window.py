@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
     def _set_result(self, result: ScanResult, groups: list[DupGroup]) -> None:
         self.result = result
         self.view_grouping = result.grouping
+        self.compare.grouping = result.grouping
         self.compare.set_result(result)
         self._apply_groups(groups)
 
@@ -469,6 +470,7 @@ class MainWindow(QMainWindow):
         if result is not self.result:
             return  # a rescan replaced it meanwhile
         self.view_grouping = params
+        self.compare.grouping = params
         self._apply_groups(groups)
 
     def _apply_groups(self, groups: list[DupGroup]) -> None:

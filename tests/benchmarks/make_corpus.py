@@ -25,6 +25,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import random
 import shutil
 import sys
@@ -532,11 +533,19 @@ def make_corpus(
     namer = Namer(rng, estimate)
     half_bases = set(rng.sample(range(len(bases)), min(n_halves, len(bases))))
 
+    # Modification times that say nothing about which file is the original (as after a copy or a
+    # restore from backup): a random time in one year, per file. A separate generator, so the
+    # corpus itself is the same as without it.
+    year = 365 * 24 * 3600
+    clock = random.Random(seed + 1)
+
     def write(data: bytes, ext: str) -> str:
         rel = namer.new(ext)
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        when = 1_600_000_000 + clock.randrange(year)
+        os.utime(target, (when, when))
         return rel
 
     counts: Counter[str] = Counter()

@@ -6,8 +6,9 @@
 Without ``--report`` it runs ``python -m dupe_viewer scan CORPUS_DIR --report <out>/report.json
 --no-cache [--no-deep] [extra scan args]`` first (``--no-cache`` so that a warm cache from an
 earlier run cannot hide a regression in feature extraction). Then it prints precision / recall /
-F1 over duplicate pairs, recall per variant kind, and how many hard-negative pairs (two halves of
-one photo) were grouped; the same numbers go to ``<report>.metrics.json`` next to the report.
+F1 over duplicate pairs, recall per variant kind, how many hard-negative pairs (two halves of
+one photo) were grouped, and the decision: keeper accuracy and pre-marked precision
+(:mod:`dupe_viewer.evaluation.decisions`); the same numbers go to ``<report>.metrics.json``.
 
 The truth defaults to ``CORPUS_DIR/truth.json``; any format accepted by
 ``dupe_viewer.evaluation.load_truth`` works (e.g. imagededup's ``{file: [duplicates]}``).
@@ -36,6 +37,7 @@ from dupe_viewer.evaluation import (
     load_truth,
     pair_metrics,
 )
+from dupe_viewer.evaluation.decisions import decision_metrics, format_decisions
 
 
 def run_scan(corpus: Path, report: Path, no_deep: bool, extra: list[str]) -> float:
@@ -96,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     metrics = pair_metrics(truth, load_report_groups(data), corpus, examples=args.examples)
+    metrics["decisions"] = decision_metrics(truth, data, corpus)
     metrics["corpus"] = str(corpus)
     metrics["report"] = str(report)
     metrics["scan_stats"] = data.get("stats", {})
@@ -119,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  error: {err.get('path')}: {err.get('error')}")
     print()
     print(format_metrics(metrics))
+    print()
+    print(format_decisions(metrics["decisions"]))
 
     metrics_path = report.with_name(report.stem + ".metrics.json")
     metrics_path.write_text(json.dumps(metrics, indent=1), encoding="utf-8")

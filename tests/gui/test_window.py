@@ -102,8 +102,9 @@ def test_marks_never_cover_a_whole_group(qtbot, window, photos, wait_scan) -> No
     for g in window.model.groups():
         assert 0 < len(marks.deleted(g)) < len(g.members)
     g = window.current_group()
-    # Marking every member: the last one is refused.
-    refused = [marks.set_delete(g, m.index, True) for m in g.members]
+    # Marking every member (the suggested keeper last): the last one is refused.
+    order = [m.index for m in g.members if m.index != g.keep] + [g.keep]
+    refused = [marks.set_delete(g, i, True) for i in order]
     assert refused[-1] is not None and all(r is None for r in refused[:-1])
     assert len(marks.deleted(g)) == len(g.members) - 1
     # Auto-select rules applied to all groups: still one kept per group.

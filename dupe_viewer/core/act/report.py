@@ -14,18 +14,35 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from ..group.reasons import suggestion
+from ..group.regroup import reasons
 from ..options import GroupingParams
 from ..result import DupGroup, ScanResult
 
 REPORT_VERSION = 1
 
 
-def group_dict(result: ScanResult, group: DupGroup) -> dict[str, Any]:
+def decisions(
+    result: ScanResult, group: DupGroup, grouping: GroupingParams | None = None
+) -> dict[int, tuple[str, str]]:
+    """Record index -> (suggestion, reason) for every member: what the window pre-selects
+    ("keep", "trash" or "decide") and why, in one English sentence."""
+    grouping = grouping or result.grouping
+    why = reasons(result, group, grouping)
+    return {
+        m.index: (suggestion(group, m.index, grouping.protected, result.records), why[m.index].text)
+        for m in group.members
+    }
+
+
+def group_dict(result: ScanResult, group: DupGroup, grouping: GroupingParams | None = None) -> dict[str, Any]:
     recs = result.records
+    decided = decisions(result, group, grouping)
     return {
         "id": group.id,
         "kind": group.kind,
         "keep": recs[group.keep].path,
+        "keep_reason": decided[group.keep][1],
         "members": [
             {
                 "path": recs[m.index].path,
@@ -35,6 +52,8 @@ def group_dict(result: ScanResult, group: DupGroup) -> dict[str, Any]:
                 "height": recs[m.index].height,
                 "bytes": recs[m.index].size,
                 "format": recs[m.index].format,
+                "suggestion": decided[m.index][0],
+                "reason": decided[m.index][1],
             }
             for m in group.members
         ],
@@ -87,7 +106,7 @@ def write_json(
     out.write(text[: text.rindex("}")].rstrip() + ',\n "groups": [')
     first = True
     for g in groups:
-        out.write(("\n  " if first else ",\n  ") + json.dumps(group_dict(result, g)))
+        out.write(("\n  " if first else ",\n  ") + json.dumps(group_dict(result, g, grouping)))
         first = False
     out.write("\n ]\n}\n")
 
@@ -104,17 +123,23 @@ CSV_FIELDS = (
     "bytes",
     "format",
     "taken",
+    "suggestion",
+    "reason",
 )
 
 
 def write_csv(
-    result: ScanResult, out: str | os.PathLike[str], groups: Iterable[DupGroup] | None = None
+    result: ScanResult,
+    out: str | os.PathLike[str],
+    groups: Iterable[DupGroup] | None = None,
+    grouping: GroupingParams | None = None,
 ) -> None:
     # surrogateescape writes non-UTF-8 file names back as the bytes they are on disk.
     with open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(CSV_FIELDS)
         for g in result.groups if groups is None else groups:
+            decided = decisions(result, g, grouping)
             for m in g.members:
                 r = result.records[m.index]
                 w.writerow(
@@ -130,6 +155,7 @@ def write_csv(
                         r.size,
                         r.format,
                         r.taken or "",
+                        *decided[m.index],
                     ]
                 )
 

@@ -12,7 +12,7 @@ import contextlib
 import os
 import struct
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from ..errors import DecodeError
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE
+from . import fidelity
 
 try:  # HEIC/HEIF (iPhone photos) and, with older Pillow, AVIF.
     import pillow_heif
@@ -56,6 +57,9 @@ class Decoded:
     height: int
     format: str  # Pillow's format name: JPEG, PNG, WEBP, HEIF, ...
     taken: str | None  # EXIF DateTimeOriginal as written in the file ("YYYY:MM:DD HH:MM:SS")
+    camera: str | None = None  # EXIF make and model
+    quality: float | None = None  # estimated JPEG quality (None: not a JPEG)
+    detail: fidelity.Detail = field(default_factory=fidelity.Detail)
 
 
 def _exif_facts(im: Image.Image) -> tuple[int, str | None]:
@@ -151,13 +155,18 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
     orientation, taken = _exif_facts(im)
     if getattr(im, "is_animated", False):
         im.seek(0)  # GIF/WebP/APNG: the first frame stands for the file
-    if fmt == "JPEG":
+    quality, camera = fidelity.jpeg_quality(im), fidelity.camera(im)
+    # Small images are decoded whole, so the keeper's evidence (detail, blockiness) is measured
+    # on the real pixels; a camera-sized JPEG is not worth 5x the decoding time for it.
+    native = w * h <= fidelity.NATIVE_MAX_PIXELS
+    if fmt == "JPEG" and not native:
         # DCT-domain downscale: decodes at 1/2, 1/4 or 1/8 size, never smaller than `size` on the
         # long side. The box keeps the aspect ratio: Pillow picks the scale that covers both sides.
         box = (size, max(1, size * h // w)) if w >= h else (max(1, size * w // h), size)
         im.draft("RGB", box)
     im.load()
     rgb = _to_rgb(im)
+    detail = fidelity.detail(rgb, native=rgb.size == (w, h))
     if max(rgb.size) > size:
         # reduce() first (fast box filter by an integer factor), then an antialiased resize.
         factor = max(1, max(rgb.size) // (2 * size))
@@ -168,7 +177,9 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
         rgb = rgb.transpose(_ORIENTATION_TRANSPOSE[orientation])
         if orientation >= 5:
             w, h = h, w
-    return Decoded(image=rgb, width=w, height=h, format=fmt, taken=taken)
+    return Decoded(
+        image=rgb, width=w, height=h, format=fmt, taken=taken, camera=camera, quality=quality, detail=detail
+    )
 
 
 def _unidentified_reason(path: Path) -> str:

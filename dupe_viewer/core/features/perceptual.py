@@ -12,6 +12,9 @@ What is stored per image (and cached):
 - ``colour``: a 4×4 grid of mean Y/Cb/Cr (48 bytes) of the trimmed image in orientation 0, to tell a
   colour or brightness edit (or a grayscale copy) from a faithful copy.
 - ``chroma``: mean colourfulness; below :data:`GRAY_CHROMA` the image is treated as grayscale.
+- ``content``: the share of the canvas that is picture (1.0 unless a border was trimmed), and
+  ``top``, ``blockiness``, ``sharpness``, ``native``: the file's :class:`~.fidelity.Detail`.
+  Together with the header facts they are the evidence the keeper is chosen from.
 
 Uniform borders and letterbox bars are trimmed before hashing so a framed copy hashes like its
 original. Hashes are kept as unsigned 64-bit integers so matching is vectorised Hamming distance.
@@ -19,12 +22,13 @@ original. Hashes are kept as unsigned 64-bit integers so matching is vectorised 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import imagehash
 import numpy as np
 from PIL import Image
 
+from .fidelity import Detail
 from .orientation import transpose_image
 
 #: Below this mean chroma (0-181 scale of Cb/Cr distance) an image counts as grayscale.
@@ -49,6 +53,8 @@ class Features:
     colour: np.ndarray  # uint8[4, 4, 3] mean YCbCr per cell, orientation 0
     chroma: float
     trimmed: bool  # a uniform border was removed before hashing
+    content: float = 1.0  # share of the canvas that is picture (the rest was border)
+    detail: Detail = field(default_factory=Detail)
 
 
 def _hash_to_int(h: imagehash.ImageHash) -> int:
@@ -111,8 +117,9 @@ def trim_borders(image: Image.Image) -> tuple[Image.Image, bool]:
     return image.crop(box), True
 
 
-def compute(image: Image.Image) -> Features:
-    """Compute :class:`Features` of an RGB working image (already EXIF-oriented)."""
+def compute(image: Image.Image, detail: Detail | None = None) -> Features:
+    """Compute :class:`Features` of an RGB working image (already EXIF-oriented); ``detail`` is
+    the file's, measured by the decoder."""
     content, trimmed = trim_borders(image)
     gray = content.convert("L").resize((_HASH_IMAGE_SIZE, _HASH_IMAGE_SIZE), Image.Resampling.LANCZOS)
     phash = np.empty(8, dtype=np.uint64)
@@ -125,7 +132,17 @@ def compute(image: Image.Image) -> Features:
     ycc = np.asarray(content.convert("YCbCr").resize((32, 32), Image.Resampling.BOX), dtype=np.float32)
     chroma = float(np.hypot(ycc[..., 1] - 128.0, ycc[..., 2] - 128.0).mean())
     colour = ycc.reshape(4, 8, 4, 8, 3).mean(axis=(1, 3)).round().astype(np.uint8)
-    return Features(phash=phash, dhash=dhash, thumb=thumb, colour=colour, chroma=chroma, trimmed=trimmed)
+    area = content.width * content.height / max(1, image.width * image.height)
+    return Features(
+        phash=phash,
+        dhash=dhash,
+        thumb=thumb,
+        colour=colour,
+        chroma=chroma,
+        trimmed=trimmed,
+        content=float(area),
+        detail=detail or Detail(),
+    )
 
 
 #: Fixed-size binary layout of :class:`Features`, used by the cache and for columnar arrays.
@@ -137,11 +154,17 @@ FEATURE_DTYPE = np.dtype(
         ("colour", "u1", (4, 4, 3)),
         ("chroma", "<f4"),
         ("trimmed", "u1"),
+        ("content", "<f4"),
+        ("top", "<f4"),
+        ("blockiness", "<f4"),
+        ("sharpness", "<f4"),
+        ("native", "u1"),
     ]
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
 #: recomputed. 2: a trim no longer pads an untrimmed side with a row of black. 3: 32×32 thumbnail.
-FEATURE_VERSION = 3
+#: 4: the keeper's evidence (content share, detail).
+FEATURE_VERSION = 4
 
 
 def to_record(f: Features) -> np.ndarray:
@@ -152,6 +175,11 @@ def to_record(f: Features) -> np.ndarray:
     rec["colour"] = f.colour
     rec["chroma"] = f.chroma
     rec["trimmed"] = f.trimmed
+    rec["content"] = f.content
+    rec["top"] = f.detail.top
+    rec["blockiness"] = f.detail.blockiness
+    rec["sharpness"] = f.detail.sharpness
+    rec["native"] = f.detail.native
     return rec
 
 

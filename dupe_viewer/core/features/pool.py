@@ -72,6 +72,8 @@ class Analysis:
     height: int = 0
     format: str = ""
     taken: str | None = None
+    camera: str | None = None
+    quality: float | None = None
     features: bytes | None = None
     embedding: bytes | None = None
     error: str | None = None
@@ -99,9 +101,17 @@ def analyse(path: str, config: WorkerConfig, embedder: Embeds | None = None) -> 
         dec = decoding.decode(path, size=config.decode_size, max_pixels=config.max_pixels)
     except DecodeError as exc:
         return Analysis(path, error=str(exc))
-    out = Analysis(path, width=dec.width, height=dec.height, format=dec.format, taken=dec.taken)
+    out = Analysis(
+        path,
+        width=dec.width,
+        height=dec.height,
+        format=dec.format,
+        taken=dec.taken,
+        camera=dec.camera,
+        quality=dec.quality,
+    )
     try:
-        out.features = perceptual.to_bytes(perceptual.compute(dec.image))
+        out.features = perceptual.to_bytes(perceptual.compute(dec.image, dec.detail))
         if embedder is not None:
             out.embedding = embedder.embed([dec.image])[0].tobytes()
     except Exception as exc:  # a feature bug must cost one file, not the scan

@@ -22,6 +22,8 @@ class ImageRecord:
     height: int = 0
     format: str = ""
     taken: str | None = None  # EXIF DateTimeOriginal, "YYYY:MM:DD HH:MM:SS"
+    camera: str | None = None  # EXIF make and model
+    quality: float | None = None  # estimated JPEG quality (None: not a JPEG)
     partial: bytes | None = None  # hash of the first block (only computed when sizes collide)
     digest: bytes | None = None  # hash of the whole file (only computed when first blocks collide)
     error: str | None = None  # why the file could not be used; None when it could

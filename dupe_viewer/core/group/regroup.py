@@ -23,8 +23,9 @@ import numpy as np
 from ..gc_pause import gc_paused
 from ..options import GroupingParams
 from ..result import LOOSEST_FIRST, REFERENCE, DupGroup, Member, PairTable, ScanResult
+from . import keeper
 from .grouping import group_pairs
-from .keep import keeper_rank
+from .reasons import Reason, explain
 
 Excluded = Collection[tuple[int, int]]
 
@@ -98,9 +99,9 @@ def excluded_pairs(
     return frozenset(out)
 
 
-# -- per-result rankings, computed once ---------------------------------------------------------
-# Regrouping 100k files on every slider step must not rank every file again: the rankings
-# depend only on the records (and the keep rules), so they are remembered per result. Results
+# -- per-result rankings and evidence, computed once ----------------------------------------------
+# Regrouping 100k files on every slider step must not rank every file again: the rankings and
+# the keeper's evidence depend only on the records and features, so they are remembered per result. Results
 # are frozen, so a result's rankings never go stale; the weak keys let them go with the result.
 _ranks: weakref.WeakKeyDictionary[ScanResult, dict[object, np.ndarray]] = weakref.WeakKeyDictionary()
 _ranks_lock = threading.Lock()
@@ -113,10 +114,6 @@ def _remembered(result: ScanResult, key: object, compute: Callable[[], np.ndarra
     if value is None:
         value = compute()
         with _ranks_lock:
-            if key != "priority":
-                # One set of keep rules at a time: a new chain replaces the last one's ranks.
-                for k in [k for k in memo if k != "priority"]:
-                    del memo[k]
             memo[key] = value
     return value
 
@@ -143,10 +140,22 @@ def priority(result: ScanResult) -> np.ndarray:
     return _remembered(result, "priority", compute)
 
 
-def keep_rank(result: ScanResult, params: GroupingParams) -> np.ndarray:
-    """Per file, its place in the keep rules' order (see :func:`.keep.keeper_rank`)."""
-    key = (params.keep_rules, params.protected)
-    return _remembered(result, key, lambda: keeper_rank(result.records, params.keep_rules, params.protected))
+def evidence(result: ScanResult) -> keeper.Evidence:
+    """What the keep rules compare, per file (see :mod:`.keeper`)."""
+    return _remembered(result, "evidence", lambda: keeper.Evidence.of(result.records, result.features))
+
+
+def reasons(result: ScanResult, group: DupGroup, params: GroupingParams | None = None) -> dict[int, Reason]:
+    """Why each member of ``group`` (a group of ``result`` at ``params``) is kept or goes."""
+    params = params or result.grouping
+    return explain(
+        result.records,
+        evidence(result),
+        group,
+        params.keep_rules,
+        params.protected,
+        result.pairs,
+    )
 
 
 # -- building groups ------------------------------------------------------------------------------
@@ -160,26 +169,21 @@ def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded
     for rep, copy in p[is_exact]:
         copies.setdefault(int(rep), []).append(int(copy))
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
-    rank = keep_rank(result, params)
-    raw = (
-        group_pairs(len(records), p, s, k, priority(result), prefer=rank, kind_order=LOOSEST_FIRST)
-        if len(p)
-        else []
-    )
+    raw = group_pairs(len(records), p, s, k, priority(result), kind_order=LOOSEST_FIRST) if len(p) else []
     crops = _crop_windows(result.pairs, params)
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
         members = list(itertools.starmap(Member, g.rows))
-        # Both valid while the members are exactly the grouped ones.
-        keeper, kind = g.best, g.first_kind
+        # Valid while the members are exactly the grouped ones.
+        kind = g.first_kind
         if crops:
             before = len(members)
             members = _drop_disjoint_crops(members, g.reference, crops)
             if len(members) < 2 and not copies.get(g.reference):
                 continue
             if len(members) != before:
-                keeper, kind = -1, None
+                kind = None
         grouped_reps.update(g.members)
         if copies and not copies.keys().isdisjoint(g.members):
             for m in list(members):
@@ -187,12 +191,20 @@ def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded
                     # A copy of the reference is an exact match; a copy of a member relates to
                     # the reference exactly as that member does.
                     members.append(Member(c, m.similarity, "exact" if m.kind == REFERENCE else m.kind))
-                    keeper, kind = -1, None
-        groups.append(_finish_group(members, g.reference, rank, keeper, kind))
+                    kind = None
+        groups.append(_finish_group(members, g.reference, kind))
     for rep, cs in copies.items():
         if rep not in grouped_reps:
             members = [Member(rep, 1.0, REFERENCE)] + [Member(c, 1.0, "exact") for c in cs]
-            groups.append(_finish_group(members, rep, rank))
+            groups.append(_finish_group(members, rep))
+    # Every group's keeper at once (see keeper: one sort over all grouped files).
+    m = keeper.Members.of([g.indices for g in groups], result.pairs)
+    for g, keep in zip(
+        groups,
+        keeper.choose(records, evidence(result), m, params.keep_rules, params.protected).tolist(),
+        strict=True,
+    ):
+        g.keep = keep
     # Stable presentation order: biggest groups first, then by the keeper's path.
     groups.sort(key=lambda g: (-len(g.members), records[g.keep].path))
     for n, g in enumerate(groups, 1):
@@ -255,12 +267,9 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     return float(w * h / smaller) if smaller > 0 else 0.0
 
 
-def _finish_group(
-    members: list[Member], reference: int, rank: np.ndarray, keeper: int = -1, kind: str | None = None
-) -> DupGroup:
-    if keeper < 0:
-        keeper = max((m.index for m in members), key=rank.__getitem__)
+def _finish_group(members: list[Member], reference: int, kind: str | None = None) -> DupGroup:
+    """A group whose keeper is chosen later (for all groups at once)."""
     if kind is None:
         present = {m.kind for m in members}
         kind = next((k for k in LOOSEST_FIRST if k in present), "exact")
-    return DupGroup(id=0, kind=kind, keep=keeper, reference=reference, members=members)
+    return DupGroup(id=0, kind=kind, keep=-1, reference=reference, members=members)

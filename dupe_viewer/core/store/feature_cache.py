@@ -28,7 +28,8 @@ from ..files.records import ImageRecord
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+#: 2: camera and JPEG quality columns.
+SCHEMA_VERSION = 2
 #: PRAGMA application_id marking the file as ours ("DUPV").
 APPLICATION_ID = 0x44555056
 DB_NAME = "features.sqlite3"
@@ -39,7 +40,7 @@ CREATE TABLE IF NOT EXISTS files (
     path BLOB PRIMARY KEY,
     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,
     partial BLOB, digest BLOB,
-    width INTEGER, height INTEGER, format TEXT, taken TEXT,
+    width INTEGER, height INTEGER, format TEXT, taken TEXT, camera TEXT, quality REAL,
     feat_version INTEGER, features BLOB, error TEXT,
     seen INTEGER NOT NULL DEFAULT 0
 );
@@ -169,7 +170,7 @@ class FeatureCache:
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in wanted))
         rows = conn.execute(
             "SELECT f.path, size, mtime_ns, inode, device, partial, digest, width, height, format, taken,"
-            " feat_version, features, error FROM files f JOIN wanted w ON f.path = w.path"
+            " feat_version, features, error, camera, quality FROM files f JOIN wanted w ON f.path = w.path"
         )
         try:
             for row in rows:
@@ -192,6 +193,8 @@ class FeatureCache:
                     height=row[8] or 0,
                     format=row[9] or "",
                     taken=row[10],
+                    camera=row[14],
+                    quality=row[15],
                     partial=row[5],
                     digest=row[6],
                     # An error is only trusted from the current decoder version.
@@ -252,6 +255,8 @@ class FeatureCache:
                 feats,
                 r.error,
                 now,
+                r.camera,
+                r.quality,
             )
             for r, feats in items
         ]
@@ -266,8 +271,8 @@ class FeatureCache:
             )
             self._conn.executemany(
                 "INSERT OR REPLACE INTO files (path, size, mtime_ns, inode, device, partial, digest,"
-                " width, height, format, taken, feat_version, features, error, seen)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " width, height, format, taken, feat_version, features, error, seen, camera, quality)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
 

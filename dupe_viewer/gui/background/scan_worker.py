@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from ...core import Cancelled, ErrorFound, Finished, GroupsFound, Progress, ScanOptions, regrouped, scan
 from ...core.files.discovery import has_image_extension
@@ -93,6 +93,13 @@ class ScanWorker(QObject):
             log.error("scan failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
         finally:
+            # Back to the GUI thread before this thread ends, so the worker is destroyed there.
+            # Destroyed in this thread (deleteLater as the thread finishes, Qt's usual pattern),
+            # its destructor waits for Python's GIL while holding a Qt signal lock that the GUI
+            # thread, holding the GIL, may need for a connect(): a deadlock seen in the tests.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.done.emit()
 
     def _run(self) -> None:
@@ -151,8 +158,6 @@ class ScanController(QObject):
         # Direct: QThread.quit is thread-safe, and a queued call would never run while the GUI
         # thread is blocked in wait() at shutdown.
         worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        # Qt's documented pattern: the worker is deleted in its own thread as that thread ends.
-        thread.finished.connect(worker.deleteLater)
         thread.finished.connect(self._on_thread_finished)
         self.thread, self.worker = thread, worker
         thread.start()
@@ -172,8 +177,10 @@ class ScanController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        thread = self.thread
+        thread, worker = self.thread, self.worker
         self.thread = self.worker = None
+        if worker is not None:
+            worker.deleteLater()  # on the GUI thread: the worker moved back here (see run)
         if thread is not None:
             thread.deleteLater()
         self.stopped.emit()

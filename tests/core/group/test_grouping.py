@@ -87,11 +87,12 @@ def test_empty() -> None:
     assert list(itertools.chain()) == []
 
 
-def test_keeper_rank_picks_what_choose_keeper_picks() -> None:
+def test_keepers_chosen_for_all_groups_at_once_are_those_of_each_group_alone() -> None:
     import random
 
     from dupe_viewer.core.files.records import ImageRecord
-    from dupe_viewer.core.group.keep import Rule, choose_keeper, keeper_rank
+    from dupe_viewer.core.group import keeper
+    from dupe_viewer.core.options import Rule
 
     rnd = random.Random(4)
     recs = [
@@ -105,22 +106,25 @@ def test_keeper_rank_picks_what_choose_keeper_picks() -> None:
             rnd.choice([10, 20]),
             rnd.choice([10, 20]),
             rnd.choice(["JPEG", "PNG"]),
+            camera=rnd.choice([None, "Canon EOS 80D"]),
+            quality=rnd.choice([None, 70.0, 95.0]),
         )
         for i in range(300)
     ]
     chains = [
+        (Rule("original"),),
         (Rule("resolution"), Rule("size"), Rule("oldest")),
         (Rule("folder", ("/keep",)), Rule("format", ("PNG",)), Rule("newest")),
-        (Rule("smallest"), Rule("shortest_name")),
+        (Rule("smallest"), Rule("original"), Rule("shortest_name")),
         (),
     ]
+    ev = keeper.Evidence.of(recs)
     for rules in chains:
         for protected in ((), ("/b",)):
-            rank = keeper_rank(recs, rules, protected)
-            for _ in range(200):
-                group = rnd.sample(range(len(recs)), rnd.randint(2, 8))
-                want = group[choose_keeper([recs[i] for i in group], rules, protected)]
-                assert max(group, key=rank.__getitem__) == want
+            groups = [rnd.sample(range(len(recs)), rnd.randint(2, 8)) for _ in range(200)]
+            chosen = keeper.choose(recs, ev, keeper.Members.of(groups), rules, protected)
+            for group, keep in zip(groups, chosen.tolist(), strict=True):
+                assert keep == group[keeper.choose_one([recs[i] for i in group], rules, protected)]
 
 
 def test_best_member_by_preference() -> None:

@@ -1,0 +1,298 @@
+"""The suggested keeper of every group, and in one line why each member is kept or goes.
+
+The default keep rule, ``original``, keeps *the best original*: the file closest to the picture
+as it was made, judged on evidence the scan measured (:mod:`..features.fidelity`), in this order:
+
+1. **not an edit**: a grayscale copy of a colour picture and a bordered (letterboxed, framed)
+   copy lose to the unedited picture (crops lose on resolution: deep verification cannot tell a
+   crop from the picture inside a border, so its windows are not used here);
+2. **real resolution**: picture pixels (the canvas less any border), except that a member whose
+   finest detail is far weaker than a smaller member's (:data:`UPSCALED`, the ``top`` of
+   :mod:`..features.fidelity`) is an enlargement of it and counts as that member's resolution.
+   Files within :data:`SAME_RESOLUTION` of the group's best count as equal;
+3. **camera metadata**: a file naming its camera beats copies that had it stripped (messengers,
+   screenshots, exports);
+3b. **closest to all the others**: the original of a set of variants is one edit away from each,
+   two variants are two edits apart (mean similarity to the other members, in coarse steps);
+4. **encoding**: the higher estimated JPEG quality, lossless formats first, unless the pixels
+   show the blocks of an earlier, coarser JPEG (then the file is a re-save of that and ranks as
+   one); other lossy formats (WebP, AVIF, HEIC) rank below a high-quality JPEG;
+5. the earliest capture time, then the oldest file, then the shortest path, then the first by
+   name: a deterministic, explained tie-break for byte-identical copies.
+
+Files in protected folders come first whatever the rules. Other rules (``resolution``, ``size``,
+``folder``...; :data:`.keep.RULES`) can be chained before or after ``original`` or replace it.
+
+Keepers are chosen for all groups at once with whole-array operations (a regroup of 100k files
+picks every keeper in one sort). :mod:`.reasons` words the choice for one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from ..features.perceptual import GRAY_CHROMA
+from ..files.records import ImageRecord
+from ..options import Rule
+from ..result import PairTable
+from .keep import RULES, is_protected
+
+BEST_ORIGINAL = "original"
+#: Real resolutions within this share of the group's best are the same resolution.
+SAME_RESOLUTION = 0.75
+#: Members within this factor of each other's picture pixels are of one size.
+SAME_SIZE = 1.25
+#: A member with this many times a smaller member's picture pixels, or more, may be its
+#: enlargement...
+LARGER = 1.5
+#: ...and is one when its top-band detail is this far (log10) below the smaller member's. Chosen
+#: on the dev corpus (tests/benchmarks/keeper_signals.py): 2 % of upscales are not recognised,
+#: and 3 % of same-size copies look enlarged next to their downscale (judged by their size's
+#: median, that false alarm rarely survives).
+UPSCALED = -0.7
+#: A member with this much more of its canvas as border than its group's median is a bordered
+#: (letterboxed, framed) copy. (A photo's own dark edge may be trimmed as "border" too: only the
+#: difference counts.)
+BORDERED = 0.04
+#: A file whose pixels show JPEG blocks this strongly went through a coarser JPEG than its own.
+BLOCKY = 1.12
+#: What such a re-save ranks as (an unknown, lower quality).
+RESAVED_QUALITY = 75.0
+#: Rank of lossy formats whose quality cannot be read (WebP, AVIF, HEIC): below a good JPEG.
+OTHER_LOSSY_QUALITY = 85.0
+LOSSLESS = frozenset({"PNG", "TIFF", "BMP", "DIB", "GIF", "PPM", "DNG"})
+#: Encoding ranks closer than this are the same encoding.
+QUALITY_STEP = 5.0
+#: Mean similarities to the other members closer than this are the same closeness.
+CLOSENESS_STEP = 0.1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Per file of a result, what the keeper rules compare (arrays aligned with the records)."""
+
+    pixels: np.ndarray  # canvas pixels
+    picture: np.ndarray  # share of the canvas that is picture
+    top: np.ndarray  # top-band detail (see fidelity); NaN when not measured
+    gray: np.ndarray  # bool: no colour
+    camera: np.ndarray  # bool: EXIF names a camera
+    encoding: np.ndarray  # rank of the encoding (0-100, lossless 100)
+    taken: np.ndarray  # capture time (seconds), +inf when the file has none
+    mtime: np.ndarray  # modification time (seconds)
+    path_len: np.ndarray
+    path_rank: np.ndarray  # alphabetical rank of the path
+
+    @classmethod
+    def of(cls, records: Sequence[ImageRecord], features: np.ndarray | None = None) -> Evidence:
+        n = len(records)
+        pixels = np.array([r.pixels for r in records], dtype=np.float64)
+        if features is not None and len(features) == n and "top" in (features.dtype.names or ()):
+            # Files without features (not decoded: content 0) count as untouched full pictures.
+            content = features["content"].astype(np.float64)
+            known = content > 0
+            picture = np.where(known, np.clip(content, 0.05, 1.0), 1.0)
+            top = np.where(known & (features["native"] > 0), features["top"].astype(np.float64), np.nan)
+            gray = known & (features["chroma"] < GRAY_CHROMA)
+            blocky = known & (features["blockiness"] >= BLOCKY)
+        else:
+            picture, top = np.ones(n), np.full(n, np.nan)
+            gray, blocky = np.zeros(n, bool), np.zeros(n, bool)
+        by_path = sorted(range(n), key=lambda i: records[i].path)
+        path_rank = np.empty(n, dtype=np.float64)
+        path_rank[by_path] = np.arange(n)
+        return cls(
+            pixels=pixels,
+            picture=picture,
+            top=top,
+            gray=np.asarray(gray, dtype=bool),
+            camera=np.array([bool(r.camera) for r in records], dtype=bool),
+            encoding=np.array([_encoding(r, bool(b)) for r, b in zip(records, blocky, strict=True)]),
+            taken=np.array([_taken(r) for r in records], dtype=np.float64),
+            mtime=np.array([r.mtime_ns / 1e9 for r in records], dtype=np.float64),
+            path_len=np.array([len(r.path) for r in records], dtype=np.float64),
+            path_rank=path_rank,
+        )
+
+
+def _encoding(rec: ImageRecord, blocky: bool) -> float:
+    fmt = rec.format.upper()
+    if fmt == "JPEG" and rec.quality is not None:
+        q = float(rec.quality)
+        return min(q, RESAVED_QUALITY) if blocky and q > RESAVED_QUALITY else q
+    if fmt in LOSSLESS:
+        return RESAVED_QUALITY if blocky else 100.0
+    return OTHER_LOSSY_QUALITY
+
+
+def _taken(rec: ImageRecord) -> float:
+    if rec.taken:
+        try:
+            return datetime.strptime(rec.taken[:19], "%Y:%m:%d %H:%M:%S").timestamp()
+        except ValueError:
+            pass
+    return float("inf")
+
+
+@dataclass(frozen=True)
+class Members:
+    """Every grouped file as flat arrays: ``items[k]`` is a record index in group ``gid[k]``."""
+
+    items: np.ndarray
+    gid: np.ndarray
+    n_groups: int
+    #: Per item, its mean hash similarity to the other members of its group (pairs the scan did
+    #: not score count as 0): the original of a set of variants is one edit from each of them,
+    #: while two variants are two edits apart.
+    closeness: np.ndarray
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[int]], table: PairTable | None = None) -> Members:
+        sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+        items = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
+        gid = np.repeat(np.arange(len(groups)), sizes)
+        closeness = np.zeros(len(items))
+        if table is not None and len(table) and len(items):
+            pos = np.full(int(max(items.max(), table.ij.max())) + 1, -1, dtype=np.int64)
+            pos[items] = np.arange(len(items))
+            a, b = pos[table.ij[:, 0]], pos[table.ij[:, 1]]
+            same = (a >= 0) & (b >= 0)
+            same[same] = gid[a[same]] == gid[b[same]]
+            sim = np.where(table.kinds == "exact", 1.0, np.nan_to_num(table.similarity, nan=0.0))[same]
+            total = np.bincount(a[same], weights=sim, minlength=len(items))
+            total += np.bincount(b[same], weights=sim, minlength=len(items))
+            closeness = total / np.maximum(sizes[gid] - 1, 1)
+        return cls(items, gid, len(groups), closeness)
+
+    def group_max(self, values: np.ndarray) -> np.ndarray:
+        """Per item, the largest of ``values`` (per item) in its group."""
+        out = np.full(self.n_groups, -np.inf)
+        np.maximum.at(out, self.gid, values)
+        return out[self.gid]
+
+    def group_median(self, values: np.ndarray) -> np.ndarray:
+        """Per item, the median (the lower middle) of ``values`` in its group."""
+        order = np.lexsort((values, self.gid))
+        counts = np.bincount(self.gid, minlength=self.n_groups)
+        starts = np.r_[0, np.cumsum(counts)[:-1]]
+        middle = values[order[starts + (counts - 1) // 2]]
+        return middle[self.gid]
+
+    def group_any(self, flags: np.ndarray) -> np.ndarray:
+        return self.group_max(flags.astype(np.float64)) > 0
+
+
+def real_resolution(ev: Evidence, m: Members) -> np.ndarray:
+    """Per member, its picture pixels, or those of the smaller members it is an enlargement of.
+
+    Members of about one size (within :data:`SAME_SIZE`) are judged together, by their median
+    detail: one noisy measurement of an original must not make it look enlarged next to its
+    rotated and edited copies."""
+    it = m.items
+    area = ev.pixels[it] * ev.picture[it]
+    out = area.copy()
+    spread = m.group_max(area) >= LARGER * -m.group_max(-area)
+    # Only groups with files of different sizes, cluster by cluster (groups are small).
+    for g in np.unique(m.gid[spread]).tolist():
+        rows = sorted(np.flatnonzero(m.gid == g).tolist(), key=lambda r: area[r])
+        clusters: list[list[int]] = []
+        for r in rows:
+            if clusters and area[r] < SAME_SIZE * area[clusters[-1][0]]:
+                clusters[-1].append(r)
+            else:
+                clusters.append([r])
+        level = [
+            float(np.nanmedian(ev.top[it[c]])) if not np.isnan(ev.top[it[c]]).all() else np.nan
+            for c in clusters
+        ]
+        real = [max(area[r] for r in c) for c in clusters]
+        for k in range(1, len(clusters)):
+            if np.isnan(level[k]):
+                continue
+            # Against the largest clearly smaller cluster: an enlargement is what it came from.
+            smaller = [j for j in range(k) if real[k] >= LARGER * area[clusters[j][-1]]]
+            if smaller and not np.isnan(level[smaller[-1]]) and level[k] - level[smaller[-1]] < UPSCALED:
+                real[k] = min(real[k], real[smaller[-1]])
+            for r in clusters[k]:
+                out[r] = min(area[r], real[k])
+    return out
+
+
+def _median_top(ev: Evidence, records: np.ndarray) -> float:
+    tops = ev.top[records]
+    return float(np.nanmedian(tops)) if not np.isnan(tops).all() else float("nan")
+
+
+def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
+    """The best-original evidence as columns over the members (larger is better), most
+    significant first."""
+    it = m.items
+    gray_edit = ev.gray[it] & m.group_any(~ev.gray[it])
+    picture = ev.picture[it]
+    border_edit = (1 - picture) > (1 - m.group_median(picture)) + BORDERED
+    edit = gray_edit | border_edit
+    eff = real_resolution(ev, m)
+    full = eff >= SAME_RESOLUTION * m.group_max(eff)
+    # Among the files of full resolution, more of it still counts, but only in coarse steps.
+    return [
+        (~edit).astype(np.float64),
+        full.astype(np.float64),
+        ev.camera[it].astype(np.float64),
+        np.floor(m.closeness / CLOSENESS_STEP),
+        np.floor(ev.encoding[it] / QUALITY_STEP),
+        -ev.taken[it],
+        -ev.mtime[it],
+        -ev.path_len[it],
+    ]
+
+
+def columns(
+    records: Sequence[ImageRecord], ev: Evidence, m: Members, rules: Sequence[Rule], protected: Sequence[str]
+) -> list[np.ndarray]:
+    """Every criterion of the keep chain as a column over the members (most significant first)."""
+    it = m.items
+    cols: list[np.ndarray] = []
+    if protected:
+        cols.append(np.array([is_protected(records[i].path, protected) for i in it], dtype=np.float64))
+    for rule in rules:
+        if rule.name == BEST_ORIGINAL:
+            cols.extend(_original_columns(ev, m))
+        elif rule.name in RULES:
+            score = RULES[rule.name][1]
+            cols.append(np.array([score(records[i], rule.values) for i in it], dtype=np.float64))
+    cols.append(-ev.path_rank[it])  # the final tie-break: the first path by name
+    return cols
+
+
+def choose(
+    records: Sequence[ImageRecord],
+    ev: Evidence,
+    m: Members,
+    rules: Sequence[Rule],
+    protected: Sequence[str] = (),
+) -> np.ndarray:
+    """The keeper (a record index) of each group of ``m``."""
+    if m.n_groups == 0:
+        return np.empty(0, dtype=np.int64)
+    cols = columns(records, ev, m, rules, protected)
+    # np.lexsort: the last key is the primary one. Sorted by group, then ascending preference:
+    # each group's keeper is its last item.
+    order = np.lexsort([*reversed(cols), m.gid])
+    last = np.r_[np.flatnonzero(np.diff(m.gid[order])), len(order) - 1]
+    return m.items[order[last]]
+
+
+def choose_one(
+    records: Sequence[ImageRecord],
+    rules: Sequence[Rule],
+    protected: Sequence[str] = (),
+    features: np.ndarray | None = None,
+) -> int:
+    """Position in ``records`` of the file to keep when they are one group."""
+    if not records:
+        raise ValueError("empty group")
+    ev = Evidence.of(records, features)
+    return int(choose(records, ev, Members.of([list(range(len(records)))]), rules, protected)[0])

@@ -1,0 +1,241 @@
+"""Why each member of a group is kept or goes, in one line: a reason code the window translates,
+with its values, and the English sentence reports carry; and what the window pre-selects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..files.records import ImageRecord
+from ..options import Rule
+from ..result import REFERENCE, DupGroup, PairTable
+from .keep import RULES, is_protected
+from .keeper import (
+    BEST_ORIGINAL,
+    LOSSLESS,
+    QUALITY_STEP,
+    Evidence,
+    Members,
+    columns,
+    real_resolution,
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a member is kept or goes: a ``code`` (what the window translates) and its values."""
+
+    code: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def params(self) -> dict[str, str]:
+        return dict(self.values)
+
+    @property
+    def text(self) -> str:
+        """The reason in English (reports)."""
+        return TEXTS[self.code].format(**self.params)
+
+
+#: English wording of every reason code; ``{name}`` is a value.
+TEXTS = {
+    # kept
+    "keep_protected": "kept: in a protected folder",
+    "keep_only": "kept: the best original of the group",
+    "keep_unedited": "kept: the unedited picture (the others are edits)",
+    "keep_resolution": "kept: the highest real resolution ({pixels})",
+    "keep_camera": "kept: the camera original ({camera})",
+    "keep_closest": "kept: the version closest to all the others (they are its variants)",
+    "keep_encoding": "kept: the best encoding ({encoding})",
+    "keep_taken": "kept: taken first ({taken})",
+    "keep_identical": "kept: of byte-identical copies, the oldest file (then the shortest path)",
+    "keep_rule": "kept: first by your rule “{rule}”",
+    "protected": "in a protected folder: always kept",
+    # going
+    "identical": "byte-identical copy of the kept file",
+    "grayscale": "grayscale copy",
+    "bordered": "bordered or letterboxed copy",
+    "upscaled": "upscaled ×{factor} (no more detail than the kept file)",
+    "smaller": "smaller: {percent} % of the kept file's resolution",
+    "no_camera": "no camera metadata",
+    "further": "a variant: further from the others than the kept file",
+    "lower_quality": "re-encoded at lower quality ({encoding} vs {keeper_encoding})",
+    "taken_later": "taken later",
+    "newer": "same picture, a newer file",
+    "ranked_lower": "lower by your rule “{rule}”",
+    "similar": "looks alike, not verified as a copy: your decision",
+    "keeper_protected": "the kept file is in a protected folder",
+    "keeper_protected_better": "better than the kept file, which is in a protected folder",
+}
+
+
+def encoding_text(rec: ImageRecord, encoding: float) -> str:
+    fmt = rec.format.upper() or "?"
+    if fmt == "JPEG" and rec.quality is not None:
+        q = round(rec.quality)
+        return f"JPEG q{q}" if encoding >= rec.quality - 0.5 else f"JPEG q{q}, re-saved from a coarser JPEG"
+    if fmt in LOSSLESS:
+        return f"lossless {fmt}" if encoding >= 100 else f"{fmt} made from a JPEG"
+    return f"lossy {fmt}"
+
+
+def explain(
+    records: Sequence[ImageRecord],
+    ev: Evidence,
+    group: DupGroup,
+    rules: Sequence[Rule],
+    protected: Sequence[str] = (),
+    table: PairTable | None = None,
+) -> dict[int, Reason]:
+    """Record index -> why it is kept or goes, for every member of ``group`` (``table``: the
+    scored pairs, for how close each member is to the others)."""
+    idx = [mem.index for mem in group.members]
+    m = Members.of([idx], table)
+    cols = columns(records, ev, m, rules, protected)
+    names = _column_names(rules, bool(protected))
+    pos = {i: k for k, i in enumerate(idx)}
+    kp = pos[group.keep]
+    out: dict[int, Reason] = {}
+    digest = records[group.keep].digest
+    for i in idx:
+        k = pos[i]
+        if i == group.keep:
+            continue
+        if protected and is_protected(records[i].path, protected):
+            out[i] = Reason("protected")
+            continue
+        if digest is not None and records[i].digest == digest:
+            out[i] = Reason("identical")
+            continue
+        if relation(group, i) == "similar":
+            out[i] = Reason("similar")
+            continue
+        first = next((c for c, col in enumerate(cols) if col[k] != col[kp]), len(cols) - 1)
+        out[i] = _losing_reason(records, ev, m, names[first], k, kp, group.keep, i, cols, protected)
+    out[group.keep] = _keeping_reason(records, ev, m, names, cols, kp, idx, protected)
+    return out
+
+
+def _column_names(rules: Sequence[Rule], protected: bool) -> list[str]:
+    names = ["protected"] if protected else []
+    for rule in rules:
+        if rule.name == BEST_ORIGINAL:
+            names += ["edit", "resolution", "camera", "closeness", "encoding", "taken", "mtime", "path_len"]
+        elif rule.name in RULES:
+            names.append(f"rule:{rule.name}")
+    return [*names, "path"]
+
+
+def _losing_reason(
+    records: Sequence[ImageRecord],
+    ev: Evidence,
+    m: Members,
+    name: str,
+    k: int,
+    kp: int,
+    keep: int,
+    i: int,
+    cols: list[np.ndarray],
+    protected: Sequence[str],
+) -> Reason:
+    if name == "protected":
+        # Would it have been kept without the protection? Then the protection overrides it.
+        rest = cols[1:]
+        better = next((col[k] > col[kp] for col in rest if col[k] != col[kp]), False)
+        return Reason("keeper_protected_better" if better else "keeper_protected")
+    if name == "edit":
+        if ev.gray[i] and not ev.gray[keep]:
+            return Reason("grayscale")
+        return Reason("bordered")
+    if name == "resolution":
+        eff = real_resolution(ev, m)
+        if ev.pixels[i] > ev.pixels[keep]:
+            factor = (ev.pixels[i] * ev.picture[i] / max(eff[k], 1.0)) ** 0.5
+            return Reason("upscaled", (("factor", f"{factor:.1f}"),))
+        share = round(100 * eff[k] / max(eff[kp], 1.0))
+        return Reason("smaller", (("percent", str(share)),))
+    if name in ("camera", "closeness", "encoding", "taken", "mtime", "path_len", "path"):
+        # Decided late: say what is most telling about this copy, whatever settled the tie.
+        eff = real_resolution(ev, m)
+        if ev.pixels[i] > 1.2 * ev.pixels[keep] and eff[k] <= 1.2 * eff[kp]:
+            factor = (ev.pixels[i] * ev.picture[i] / max(eff[k], 1.0)) ** 0.5
+            return Reason("upscaled", (("factor", f"{factor:.1f}"),))
+        if eff[k] < 0.9 * eff[kp]:
+            return Reason("smaller", (("percent", str(round(100 * eff[k] / max(eff[kp], 1.0)))),))
+        if np.floor(ev.encoding[i] / QUALITY_STEP) < np.floor(ev.encoding[keep] / QUALITY_STEP):
+            return Reason(
+                "lower_quality",
+                (
+                    ("encoding", encoding_text(records[i], ev.encoding[i])),
+                    ("keeper_encoding", encoding_text(records[keep], ev.encoding[keep])),
+                ),
+            )
+        if ev.camera[keep] and not ev.camera[i]:
+            return Reason("no_camera")
+        if name == "closeness":
+            return Reason("further")
+        if name == "taken":
+            return Reason("taken_later")
+        return Reason("newer")
+    if name.startswith("rule:"):
+        return Reason("ranked_lower", (("rule", RULES[name[5:]][0]),))
+    return Reason("newer")
+
+
+def _keeping_reason(
+    records: Sequence[ImageRecord],
+    ev: Evidence,
+    m: Members,
+    names: list[str],
+    cols: list[np.ndarray],
+    kp: int,
+    idx: list[int],
+    protected: Sequence[str],
+) -> Reason:
+    keep = idx[kp]
+    if protected and is_protected(records[keep].path, protected):
+        return Reason("keep_protected")
+    others = [k for k in range(len(idx)) if k != kp]
+    if not others:
+        return Reason("keep_only")
+    # The criterion that set the keeper apart from the runner-up (the one that lasted longest).
+    decided = max(next((c for c, col in enumerate(cols) if col[k] != col[kp]), len(cols) - 1) for k in others)
+    name = names[decided]
+    digest = records[keep].digest
+    if digest is not None and all(records[idx[k]].digest == digest for k in others):
+        return Reason("keep_identical")
+    if name == "edit":
+        return Reason("keep_unedited")
+    if name == "resolution":
+        eff = real_resolution(ev, m)
+        return Reason("keep_resolution", (("pixels", f"{eff[kp] / 1e6:.1f} MP"),))
+    if name == "camera":
+        return Reason("keep_camera", (("camera", records[keep].camera or ""),))
+    if name == "closeness":
+        return Reason("keep_closest")
+    if name == "encoding":
+        return Reason("keep_encoding", (("encoding", encoding_text(records[keep], ev.encoding[keep])),))
+    if name == "taken":
+        return Reason("keep_taken", (("taken", records[keep].taken or ""),))
+    if name.startswith("rule:"):
+        return Reason("keep_rule", (("rule", RULES[name[5:]][0]),))
+    return Reason("keep_only")
+
+
+def relation(group: DupGroup, index: int) -> str:
+    """How member ``index`` relates to the group's keeper: its kind, or, for the reference when
+    it is not the keeper, the keeper's kind (members are matched to the reference)."""
+    kinds = {m.index: m.kind for m in group.members}
+    kind = kinds[index]
+    return kinds[group.keep] if kind == REFERENCE and index != group.keep else kind
+
+
+def suggestion(group: DupGroup, index: int, protected: Sequence[str], records: Sequence[ImageRecord]) -> str:
+    """What the window pre-selects for a member: "keep", "trash" or "decide" (the user's call:
+    a look-alike that is not verified as a copy)."""
+    if index == group.keep or (protected and is_protected(records[index].path, protected)):
+        return "keep"
+    return "decide" if relation(group, index) == "similar" else "trash"
