@@ -238,6 +238,19 @@ def test_cancel_during_matching_stops_at_once() -> None:
     assert len(calls) == 3  # stopped at the third chunk of queries, not after all of them
 
 
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    out = []
+    for entry in Path("/proc").glob("[0-9]*/stat") if Path("/proc").is_dir() else []:
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(entry.parent.name))
+    return out
+
+
 @pytest.mark.slow
 def test_killed_scan_leaves_a_cache_the_next_scan_reuses(tmp_path: Path, isolated_home: Path) -> None:
     """SIGKILL in the middle of decoding (no chance to clean up): the batches already written
@@ -284,10 +297,17 @@ def test_killed_scan_leaves_a_cache_the_next_scan_reuses(tmp_path: Path, isolate
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "the scan finished before it could be killed"
+        workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(10)
     assert 0 < rows < n
+    # Its worker processes do not outlive it (they would wait for work forever).
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers = [w for w in workers if os.path.exists(f"/proc/{w}")]
+        time.sleep(0.1)
+    assert workers == []
 
     again = run_scan([root], ScanOptions(deep=False))
     assert again is not None and not again.warnings and not again.errors

@@ -27,9 +27,11 @@ adds bytes but not fidelity. Measured here, per file, from what the decode alrea
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.fft
 from PIL import ExifTags, Image
 
 #: Images up to this many pixels are measured at native resolution (a JPEG this size is decoded
@@ -130,18 +132,35 @@ def detail(image: Image.Image, native: bool) -> Detail:
 def _spectrum(gray: np.ndarray) -> np.ndarray:
     """log10 radially averaged power at :data:`FREQS`, of a Hann-windowed centre crop."""
     h, w = gray.shape
-    c = min(SPECTRUM_SIDE, h, w) & ~1
+    c = _fast_side(min(SPECTRUM_SIDE, h, w))
     y0, x0 = (h - c) // 2, (w - c) // 2
     x = gray[y0 : y0 + c, x0 : x0 + c]
     x = x - x.mean()
-    window = np.outer(np.hanning(c), np.hanning(c)).astype(np.float32)
-    power = np.abs(np.fft.fft2(x * window)) ** 2
-    f = np.fft.fftfreq(c)
-    r = np.hypot(f[:, None], f[None, :])
-    band = np.clip(np.round(np.log2(0.5 / np.maximum(r, 1e-9)) * 4), -1, len(FREQS)).astype(np.int64)
-    sums = np.bincount(band.ravel() + 1, weights=power.ravel(), minlength=len(FREQS) + 2)[1:-1]
-    counts = np.bincount(band.ravel() + 1, minlength=len(FREQS) + 2)[1:-1]
+    window, band, counts = _spectrum_plan(c)
+    power = np.abs(scipy.fft.rfft2(x * window)) ** 2
+    sums = np.bincount(band, weights=power.ravel(), minlength=len(FREQS) + 2)[1:-1]
     return np.log10(sums / np.maximum(counts, 1) + 1e-6)
+
+
+def _fast_side(n: int) -> int:
+    """The largest side <= ``n`` (and even) whose FFT is fast (only small prime factors): a 374-px
+    crop takes 25 ms, a 360-px one 1 ms."""
+    while n > 2 and (n % 2 or scipy.fft.next_fast_len(n, real=True) != n):
+        n -= 1
+    return n
+
+
+@functools.lru_cache(maxsize=16)
+def _spectrum_plan(c: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For a c×c crop: the Hann window, each half-spectrum bin's quarter-octave band (shifted by
+    one: 0 and len+1 collect what is outside), and how many bins each band has."""
+    window = np.outer(np.hanning(c), np.hanning(c)).astype(np.float32)
+    fy, fx = np.fft.fftfreq(c), np.fft.rfftfreq(c)
+    r = np.hypot(fy[:, None], fx[None, :])
+    band = np.clip(np.round(np.log2(0.5 / np.maximum(r, 1e-9)) * 4), -1, len(FREQS)).astype(np.int64)
+    band = band.ravel() + 1
+    counts = np.bincount(band, minlength=len(FREQS) + 2)[1:-1]
+    return window, band, counts
 
 
 def _top(gray: np.ndarray) -> float:

@@ -13,6 +13,8 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -89,6 +91,25 @@ def _init_worker(config: WorkerConfig) -> None:
         os.environ[var] = "1"
     _state["config"] = config
     _state["embedder"] = _make_embedder(config)
+    _exit_with_parent()
+
+
+#: How often a worker checks that the scan that started it is still alive (seconds).
+PARENT_CHECK = 1.0
+
+
+def _exit_with_parent() -> None:
+    """End this worker when its parent dies (a killed scan): an idle worker waits on its task
+    queue forever otherwise, and every SIGKILLed scan would leave its workers behind."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _make_embedder(config: WorkerConfig) -> Embeds | None:

@@ -194,20 +194,21 @@ def real_resolution(ev: Evidence, m: Members) -> np.ndarray:
     it = m.items
     area = ev.pixels[it] * ev.picture[it]
     out = area.copy()
-    spread = m.group_max(area) >= LARGER * -m.group_max(-area)
-    # Only groups with files of different sizes, cluster by cluster (groups are small).
-    for g in np.unique(m.gid[spread]).tolist():
-        rows = sorted(np.flatnonzero(m.gid == g).tolist(), key=lambda r: area[r])
+    measured = ~np.isnan(ev.top[it])
+    candidate = (m.group_max(area) >= LARGER * -m.group_max(-area)) & m.group_any(measured)
+    # Members.of lays the groups out one after the other: group g is items[start[g]:start[g + 1]].
+    start = np.r_[0, np.cumsum(np.bincount(m.gid, minlength=m.n_groups))]
+    # Only groups with files of different sizes and measured detail, cluster by cluster (groups
+    # are small; most groups of a large library have neither).
+    for g in np.unique(m.gid[candidate]).tolist():
+        rows = sorted(range(start[g], start[g + 1]), key=lambda r: area[r])
         clusters: list[list[int]] = []
         for r in rows:
             if clusters and area[r] < SAME_SIZE * area[clusters[-1][0]]:
                 clusters[-1].append(r)
             else:
                 clusters.append([r])
-        level = [
-            float(np.nanmedian(ev.top[it[c]])) if not np.isnan(ev.top[it[c]]).all() else np.nan
-            for c in clusters
-        ]
+        level = [_median_top(ev, it[c]) for c in clusters]
         real = [max(area[r] for r in c) for c in clusters]
         for k in range(1, len(clusters)):
             if np.isnan(level[k]):
