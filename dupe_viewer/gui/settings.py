@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from ..core import paths
 from ..core.group.keep import parse_rules, rules_text
-from ..core.options import Rule, ScanOptions
+from ..core.options import OLD_DEFAULT_RULES, Rule, ScanOptions
 
 INI_NAME = "dupe_viewer.ini"
 
@@ -99,7 +99,10 @@ class GuiSettings:
         self.set("scan/roots", [asdict(r) for r in roots])
 
     def keep_rules(self) -> tuple[Rule, ...]:
-        return parse_rules(self.get("keep/rules")) or _ENGINE.keep_rules
+        rules = parse_rules(self.get("keep/rules")) or _ENGINE.keep_rules
+        # Earlier versions saved their default chain on first use: a person who never changed it
+        # gets today's default (the best original), not the chain that kept upscaled copies.
+        return _ENGINE.keep_rules if rules == OLD_DEFAULT_RULES else rules
 
     def set_keep_rules(self, rules: tuple[Rule, ...]) -> None:
         self.set("keep/rules", rules_text(rules))
