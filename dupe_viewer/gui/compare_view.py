@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import DupGroup, GroupingParams, ScanResult
-from ..core.group.reasons import Reason
+from ..core.group.reasons import OVERRIDDEN, Reason
 from ..core.group.regroup import reasons
 from ..core.result import PairScores
 from . import text
@@ -169,9 +169,30 @@ class CompareView(QWidget):
         )
         self.group = group
         if not same:
-            self.left, self.right = 0, 1
+            self.left, self.right = self.opening_pair(group)
             self._fit = True
         self._rebuild()
+
+    def opening_pair(self, group: DupGroup | None) -> tuple[int, int]:
+        """Member positions side by side opens on: the keeper on the left, and on the right the
+        file most likely to go (marked for the trash, most like the keeper), so the first look
+        is at the decision proposed."""
+        if group is None or len(group.members) < 2:
+            return 0, 1
+        pos = {m.index: k for k, m in enumerate(group.members)}
+        keep = pos.get(group.keep, 0)
+        others = [k for k in range(len(group.members)) if k != keep]
+        scores = self.scores
+
+        def likeness(k: int) -> float:
+            i = group.members[k].index
+            score = scores.get(group.keep, i) if scores is not None else None
+            return float(group.members[k].similarity) if score is None else score
+
+        right = max(
+            others, key=lambda k: (self.marks.is_delete(group, group.members[k].index), likeness(k), -k)
+        )
+        return keep, right
 
     def effective_mode(self) -> str:
         if self.group is None:
@@ -302,8 +323,11 @@ class CompareView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             for k, m in enumerate(g.members):
-                name = os.path.basename(result.records[m.index].path)
-                combo.addItem(f"{k + 1}. {name}")
+                path = result.records[m.index].path
+                folder = os.path.basename(os.path.dirname(path))
+                # The folder tells copies with one name apart (backup/IMG_1.jpg, phone/IMG_1.jpg).
+                combo.addItem(f"{k + 1}. {os.path.join(folder, os.path.basename(path))}")
+                combo.setItemData(k, path, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(pos)
             combo.blockSignals(False)
 
@@ -329,7 +353,10 @@ class CompareView(QWidget):
         self._update_state(pane)
         score = None if m.index == g.keep else self.scores.get(g.keep, m.index)
         why = self.reasons.get(m.index)
-        pane.show_facts(rec, m, g, score, best, text.reason_text(why) if why is not None else "")
+        said = text.reason_text(why) if why is not None else ""
+        if why is not None and why.code in OVERRIDDEN:
+            said = "⚠ " + said  # a better file is about to go only because of a protected folder
+        pane.show_facts(rec, m, g, score, best, said)
         width, height = rec.width, rec.height
         img = self.loader.get(rec.path, PREVIEW_SIZE)
         if (width <= 0 or height <= 0) and img is not None:

@@ -354,15 +354,22 @@ class UndoMovesDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
+#: What :func:`confirm` returns: cancelled, the action as proposed, or the wider action.
+CANCELLED, CONFIRMED, CONFIRMED_WIDER = 0, 1, 2
+
+
 def confirm(
     parent: QWidget,
     title: str,
     question: str,
     detail: str,
     action_text: str,
+    wider_text: str = "",
     exec_fn: Callable[[Any], int] | None = None,
-) -> bool:
-    """A Yes/Cancel question whose accept button names the action ("Move 3 files to the trash")."""
+) -> int:
+    """A question whose buttons name the action ("Move 3 files to the trash"), optionally a wider
+    one ("Include 5 groups never opened"), and Cancel, the default. ``action_text`` may be empty
+    when only the wider action is possible."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
@@ -371,8 +378,14 @@ def confirm(
     box.setText(question)
     if detail:
         box.setDetailedText(detail)
-    yes = box.addButton(action_text, QMessageBox.ButtonRole.AcceptRole)
+    yes = box.addButton(action_text, QMessageBox.ButtonRole.AcceptRole) if action_text else None
+    wider = box.addButton(wider_text, QMessageBox.ButtonRole.YesRole) if wider_text else None
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     (exec_fn or QMessageBox.exec)(box)
-    return box.clickedButton() is yes
+    clicked = box.clickedButton()
+    if yes is not None and clicked is yes:
+        return CONFIRMED
+    if wider is not None and clicked is wider:
+        return CONFIRMED_WIDER
+    return CANCELLED

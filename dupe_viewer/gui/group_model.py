@@ -282,6 +282,11 @@ class GroupFilterProxy(QSortFilterProxyModel):
         if value != self._text:
             self._change_filter(lambda: setattr(self, "_text", value))
 
+    @property
+    def filtering(self) -> bool:
+        """Whether a filter is set (some groups may be hidden)."""
+        return bool(self._kind or self._text)
+
     def _change_filter(self, change: Any) -> None:
         # Qt 6.9+ wants the change bracketed (invalidateFilter is deprecated); older Qt has only
         # invalidateFilter. The dependency floor is 6.6.

@@ -46,6 +46,7 @@ class GroupsPanel(QGroupBox):
     the file being looked at selected when the groups change (a slider moved)."""
 
     currentChanged = Signal(object)  # the DupGroup selected, or None
+    filterChanged = Signal()  # the groups shown changed (a file action covers only those)
 
     def __init__(
         self, marks: Marks, loader: ImageLoader, settings: GuiSettings, parent: QWidget | None = None
@@ -119,6 +120,17 @@ class GroupsPanel(QGroupBox):
         )
         self.settings.set("view/sort_order", header.sortIndicatorOrder().value)
 
+    def shown_ids(self) -> set[int] | None:
+        """Ids of the groups the filter shows; None when no filter is set (every group)."""
+        if not self.proxy.filtering:
+            return None
+        out = set()
+        for row in range(self.proxy.rowCount()):
+            g = self.model.group(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if g is not None:
+                out.add(g.id)
+        return out
+
     def update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         label = text.plural(self.tr("%n group(s)", None, total), total, "%n group", "%n groups")
@@ -173,6 +185,7 @@ class GroupsPanel(QGroupBox):
     def _on_search(self, value: str) -> None:
         self.proxy.set_text(value)
         self.update_count()
+        self.filterChanged.emit()
         if self.current_group() is None and self.proxy.rowCount():
             self.select_row(0)
 
@@ -182,3 +195,4 @@ class GroupsPanel(QGroupBox):
         self.proxy.set_kind(kind)
         self.settings.set("view/kind_filter", kind)
         self.update_count()
+        self.filterChanged.emit()

@@ -8,11 +8,16 @@ the other members, except files in protected folders (always kept) and members t
 The invariant: **no group ever has every member marked for deletion**. A change that would do
 that is refused (with the reason), and after a regroup any group that ended up all-deleted gets its
 keeper marked "keep" again.
+
+Marks also remember which files the person has *seen* in a group (opened it, changed or accepted
+its marks, applied rules): a file action works on those by default (:meth:`Marks.scope`), so a
+suggestion nobody looked at is never acted on without saying so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -23,6 +28,20 @@ from ..core.group.keep import is_protected
 from ..core.result import REFERENCE
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a file action would touch among the marked files of the groups shown."""
+
+    seen_files: int = 0
+    seen_bytes: int = 0
+    #: Marked files of shown groups the person never opened (acted on only when asked for).
+    unseen_files: int = 0
+    unseen_bytes: int = 0
+    unseen_groups: int = 0
+    #: Marked files in groups the filter hides (never acted on).
+    hidden_files: int = 0
 
 
 class Marks(QObject):
@@ -40,7 +59,9 @@ class Marks(QObject):
         self._kind: dict[int, str] = {}  # record index -> its relation to the group's reference
         self._protected_dirs: Sequence[str] = ()
         self._protected: set[int] = set()
-        self._freed: dict[int, tuple[int, int]] = {}  # group id -> (files, bytes) to delete
+        self._seen: set[int] = set()  # record indices the person saw in their group
+        # group id -> (files, bytes) to delete, and how many of them (files, bytes) were seen
+        self._freed: dict[int, tuple[int, int, int, int]] = {}
         self.total_files = 0
         self.total_bytes = 0
 
@@ -67,12 +88,14 @@ class Marks(QObject):
     ) -> None:
         if reset:
             self._decisions = {}
-        elif records is not self._records and self._decisions:
+            self._seen = set()
+        elif records is not self._records and (self._decisions or self._seen):
             where = {r.path: n for n, r in enumerate(records)}
             old = self._records
             self._decisions = {
                 where[old[i].path]: d for i, d in self._decisions.items() if old[i].path in where
             }
+            self._seen = {where[old[i].path] for i in self._seen if old[i].path in where}
         self._records = records
         self._groups = groups
         self._protected_dirs = tuple(protected_dirs)
@@ -98,7 +121,7 @@ class Marks(QObject):
             if len(dels) == len(g.members):
                 self._decisions[g.keep] = False
                 dels = self.deleted(g)
-            self._freed[g.id] = (len(dels), sum(records[i].size for i in dels))
+            self._freed[g.id] = self._tally(dels)
         self._recount(())
 
     # -- queries ------------------------------------------------------------------------------
@@ -133,11 +156,34 @@ class Marks(QObject):
 
     def freed(self, group: DupGroup) -> tuple[int, int]:
         """(files, bytes) marked for deletion in ``group``."""
-        return self._freed.get(group.id, (0, 0))
+        return self._freed.get(group.id, (0, 0, 0, 0))[:2]
 
-    def marked(self) -> list[int]:
-        """Every record index marked for deletion, group by group."""
-        return [i for g in self._groups for i in self.deleted(g)]
+    def marked(self, shown: set[int] | None = None, unseen: bool = True) -> list[int]:
+        """Record indices marked for deletion, group by group: of the groups whose id is in
+        ``shown`` (None: every group), and only those the person saw unless ``unseen``."""
+        out = []
+        for g in self._groups:
+            if shown is None or g.id in shown:
+                out.extend(i for i in self.deleted(g) if unseen or i in self._seen)
+        return out
+
+    def is_seen(self, index: int) -> bool:
+        return index in self._seen
+
+    def scope(self, shown: set[int] | None = None) -> Scope:
+        """Marked files of the shown groups (None: all), split into seen and never seen."""
+        sf = sb = uf = ub = ug = hidden = 0
+        for gid, (files, size, seen_files, seen_size) in self._freed.items():
+            if shown is not None and gid not in shown:
+                hidden += files
+                continue
+            sf += seen_files
+            sb += seen_size
+            if files > seen_files:
+                uf += files - seen_files
+                ub += size - seen_size
+                ug += 1
+        return Scope(sf, sb, uf, ub, ug, hidden)
 
     # -- changes ------------------------------------------------------------------------------
     def set_delete(self, group: DupGroup, index: int, delete: bool) -> str | None:
@@ -151,6 +197,7 @@ class Marks(QObject):
                     "Marks", "At least one file of every group is kept. Keep another file first."
                 )
         self._decisions[index] = delete
+        self._see_members([group])
         self._recount([group])
         self.changed.emit([group.id])
         return None
@@ -162,6 +209,7 @@ class Marks(QObject):
         """Keep ``index`` and delete every other (unprotected) member of its group."""
         for m in group.members:
             self._decisions[m.index] = m.index != index and m.index not in self._protected
+        self._see_members([group])
         self._recount([group])
         self.changed.emit([group.id])
 
@@ -170,6 +218,7 @@ class Marks(QObject):
         for g in groups:
             for m in g.members:
                 self._decisions.pop(m.index, None)
+        self._see_members(groups)
         self._recount(groups)
         self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
 
@@ -178,8 +227,23 @@ class Marks(QObject):
         for g in groups:
             for m in g.members:
                 self._decisions[m.index] = False
+        self._see_members(groups)
         self._recount(groups)
         self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+
+    def see(self, groups: Iterable[DupGroup]) -> None:
+        """The person opened these groups (or decided them with a rule): their marks count."""
+        groups = [g for g in groups if any(m.index not in self._seen for m in g.members)]
+        if groups:
+            self._see_members(groups)
+            self._recount(groups)
+            self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+
+    def see_all(self) -> None:
+        self.see(self._groups)
+
+    def _see_members(self, groups: Iterable[DupGroup]) -> None:
+        self._seen.update(m.index for g in groups for m in g.members)
 
     def reset(self) -> None:
         """Forget every user decision: all groups follow the suggestion again."""
@@ -187,12 +251,17 @@ class Marks(QObject):
         self._recount(self._groups)
         self.changed.emit([])
 
+    def _tally(self, dels: list[int]) -> tuple[int, int, int, int]:
+        records, seen = self._records, self._seen
+        size = sum(records[i].size for i in dels)
+        seen_dels = [i for i in dels if i in seen]
+        return len(dels), size, len(seen_dels), sum(records[i].size for i in seen_dels)
+
     def _recount(self, groups: Iterable[DupGroup]) -> None:
         for g in groups:
-            dels = self.deleted(g)
-            self._freed[g.id] = (len(dels), sum(self._records[i].size for i in dels))
+            self._freed[g.id] = self._tally(self.deleted(g))
         live = {g.id for g in self._groups}
         for gid in [k for k in self._freed if k not in live]:
             del self._freed[gid]
-        self.total_files = sum(f for f, _ in self._freed.values())
-        self.total_bytes = sum(b for _, b in self._freed.values())
+        self.total_files = sum(f[0] for f in self._freed.values())
+        self.total_bytes = sum(f[1] for f in self._freed.values())

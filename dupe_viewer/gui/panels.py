@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core import ScanResult
 from . import text
+from .marks import Scope
 
 DEEP_RANGE = (80, 100)  # deep-similarity slider, percent
 
@@ -176,21 +177,36 @@ class ActionBar(QFrame):
         layout.addWidget(self.move_button)
         layout.addWidget(self.trash_button)
 
-    def show_totals(self, n: int, size: int, have_result: bool) -> None:
-        self.totals.setText(
-            self.tr("Marked for the trash: %1 (%2)")
-            .replace("%1", text.count_files(n))
-            .replace("%2", text.size_text(size))
-            if have_result
-            else ""
-        )
-        self.trash_button.setText(
-            self.tr("Move %1 (%2) to the trash")
-            .replace("%1", text.count_files(n))
-            .replace("%2", text.size_text(size))
-            if n
-            else self.tr("Move to the trash")
-        )
+    def show_totals(self, n: int, size: int, have_result: bool, scope: Scope, filtering: bool) -> None:
+        """``n`` files (``size`` bytes) marked in all; the trash button names what it acts on:
+        the marked files of the groups opened, among those shown."""
+        label = ""
+        if have_result:
+            label = (
+                self.tr("Marked for the trash: %1 (%2)")
+                .replace("%1", text.count_files(n))
+                .replace("%2", text.size_text(size))
+            )
+            if scope.unseen_files:
+                label += self.tr(", %1 in groups not opened yet").replace(
+                    "%1", text.count_files(scope.unseen_files)
+                )
+        self.totals.setText(label)
+        k = scope.seen_files
+        if k:
+            what = (
+                self.tr("%1 (%2)")
+                .replace("%1", text.count_files(k))
+                .replace("%2", text.size_text(scope.seen_bytes))
+            )
+            button = (
+                self.tr("Move %1 of the shown groups to the trash")
+                if filtering
+                else self.tr("Move %1 to the trash")
+            ).replace("%1", what)
+        else:
+            button = self.tr("Move to the trash…") if scope.unseen_files else self.tr("Move to the trash")
+        self.trash_button.setText(button)
 
 
 class WelcomePage(QFrame):

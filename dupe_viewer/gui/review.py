@@ -9,6 +9,7 @@ file operation runs on the window's one-thread I/O runner.
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import Any, Protocol
 
@@ -20,10 +21,10 @@ from ..core.act import actions, journal
 from ..core.act.report import write_csv, write_json
 from ..core.group.dismissals import GROUP, PAIR, Dismissals
 from ..core.group.regroup import excluded_pairs
-from . import text
+from . import confirmation, text
 from .background.image_loader import ImageLoader
 from .background.tasks import TaskRunner
-from .dialogs import DismissalsDialog, OutcomeDialog, RulesDialog, UndoMovesDialog
+from .dialogs import CONFIRMED, CONFIRMED_WIDER, DismissalsDialog, OutcomeDialog, RulesDialog, UndoMovesDialog
 from .marks import Marks
 from .settings import GuiSettings
 
@@ -50,7 +51,8 @@ class ReviewHost(Protocol):
     def statusBar(self) -> QStatusBar: ...
     def warn(self, title: str, message: str) -> None: ...
     def show_dialog(self, dialog: Any) -> None: ...
-    def confirm(self, title: str, question: str, detail: str, action_text: str) -> bool: ...
+    def confirm(self, title: str, question: str, detail: str, action_text: str, wider_text: str) -> int: ...
+    def shown_ids(self) -> set[int] | None: ...
     def ask_folder(self, title: str, start: str) -> str: ...
 
 
@@ -149,7 +151,9 @@ class ReviewController(QObject):
     def _dismiss(self, indices: list[int], kind: str) -> None:
         result = self.host.result
         assert result is not None
-        self.dismissed.update(result.pairs.unordered(result.pairs.within(indices)))
+        # Exactly the files shown are kept apart, every two of them (scored together or not),
+        # as the remembered dismissal will keep them after a rescan.
+        self.dismissed.update(itertools.combinations(sorted(set(indices)), 2))
         self.host.request_regroup()
         records = [result.records[i] for i in indices]
         self.host.io.submit(
@@ -206,35 +210,24 @@ class ReviewController(QObject):
         result = host.result
         if result is None or not host.final or host.scanning():
             return
-        indices = host.marks.marked()
-        if not indices:
+        shown = host.shown_ids()
+        seen = host.marks.marked(shown, unseen=False)
+        every = host.marks.marked(shown)
+        if not every:
             self._status(self.tr("No file is marked for the trash."), 5000)
             return
+        scope = host.marks.scope(shown)
         records = result.records
-        size = sum(records[i].size for i in indices)
-        what = (
-            self.tr("%1 (%2)")
-            .replace("%1", text.count_files(len(indices)))
-            .replace("%2", text.size_text(size))
-        )
-        if action == actions.TRASH:
-            title = self.tr("Move to the trash")
-            question = self.tr(
-                "Move %1 to the trash?\n\nYou can restore them from the system trash."
-            ).replace("%1", what)
-            verb = self.tr("Move %1 to the trash").replace("%1", what)
+        title, question, verb, wider = confirmation.question(records, action, destination, seen, every, scope)
+        warning = confirmation.overridden_warning(result, host.marks, host.grouping(), every)
+        if warning:
+            question += "\n\n" + warning
+        answer = host.confirm(title, question, confirmation.detail(records, seen, every), verb, wider)
+        if answer == CONFIRMED_WIDER:
+            indices = every
+        elif answer == CONFIRMED and seen:
+            indices = seen
         else:
-            title = self.tr("Move to a folder")
-            question = (
-                self.tr("Move %1 to %2?\n\nYou can move them back with Tools ▸ Undo a move.")
-                .replace("%1", what)
-                .replace("%2", str(destination))
-            )
-            verb = self.tr("Move %1").replace("%1", what)
-        detail = "\n".join(records[i].path for i in indices[:500])
-        if len(indices) > 500:
-            detail += "\n…"
-        if not host.confirm(title, question, detail, verb):
             return
         touched = {g.id for g in (host.marks.group_of(i) for i in indices) if g is not None}
         groups = [

@@ -161,8 +161,14 @@ def reason_templates() -> dict[str, str]:
         "ranked_lower": translate("text", "Lower by your rule “{rule}”"),
         "similar": translate("text", "Looks alike, not verified as a copy: your decision"),
         "keeper_protected": translate("text", "The kept file is in a protected folder"),
-        "keeper_protected_better": translate(
-            "text", "Better than the kept file, which is in a protected folder"
+        "over_resolution": translate(
+            "text", "Higher real resolution than the kept file, kept only for its protected folder"
+        ),
+        "over_camera": translate(
+            "text", "The camera original; the kept file is kept only for its protected folder"
+        ),
+        "over_unedited": translate(
+            "text", "The unedited picture; the kept file is kept only for its protected folder"
         ),
     }
 

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.deep.valueChanged.connect(lambda v: self.settings.set("scan/deep_threshold", v / 100))
         self.groups_panel = GroupsPanel(self.marks, self.thumbs, self.settings)
         self.groups_panel.currentChanged.connect(self._on_current_changed)
+        self.groups_panel.filterChanged.connect(self._update_totals)
         self.model, self.proxy, self.table = (
             self.groups_panel.model,
             self.groups_panel.proxy,
@@ -289,8 +290,9 @@ class MainWindow(QMainWindow):
         self.scan_button.setText(self.tr("Rescan") if self.result is not None else self.tr("Scan"))
         self.acts.cancel.setEnabled(running)
         self.acts.export.setEnabled(self.result is not None and self.final)
+        scope = self.marks.scope(self.shown_ids())
         for a in (self.acts.trash, self.acts.move):
-            a.setEnabled(ready and self.marks.total_files > 0)
+            a.setEnabled(ready and scope.seen_files + scope.unseen_files > 0)
         bar = self.action_bar
         bar.trash_button.setEnabled(self.acts.trash.isEnabled())
         bar.move_button.setEnabled(self.acts.move.isEnabled())
@@ -301,12 +303,22 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_totals(self) -> None:
-        self.action_bar.show_totals(self.marks.total_files, self.marks.total_bytes, self.result is not None)
+        self.action_bar.show_totals(
+            self.marks.total_files,
+            self.marks.total_bytes,
+            self.result is not None,
+            self.marks.scope(self.shown_ids()),
+            self.groups_panel.proxy.filtering,
+        )
         self.update_actions()
 
     # == what the review controller asks of the window (see review.ReviewHost) =====================
     def groups(self) -> list[DupGroup]:
         return self.model.groups()
+
+    def shown_ids(self) -> set[int] | None:
+        """The groups a file action may touch: those the filter shows (None: every group)."""
+        return self.groups_panel.shown_ids()
 
     def grouping(self) -> GroupingParams:
         """The thresholds, keep rules and protected folders the groups are (to be) made with."""
@@ -330,9 +342,9 @@ class MainWindow(QMainWindow):
     def can_move(self) -> bool:
         return self.acts.move.isEnabled()
 
-    def confirm(self, title: str, question: str, detail: str, action_text: str) -> bool:
-        """The confirmation question (tests replace this method)."""
-        return confirm(self, title, question, detail, action_text)
+    def confirm(self, title: str, question: str, detail: str, action_text: str, wider_text: str = "") -> int:
+        """The confirmation question (tests replace this method): see :func:`dialogs.confirm`."""
+        return confirm(self, title, question, detail, action_text, wider_text)
 
     def ask_folder(self, title: str, start: str) -> str:
         """The folder chooser (tests replace this method)."""
@@ -492,6 +504,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_current_changed(self, group: DupGroup | None) -> None:
         self.compare.set_group(group)
+        if group is not None:
+            self.marks.see([group])  # shown side by side: its marks are the person's to act on
 
     # == view and dialogs ============================================================================
     def errors_dialog(self) -> None:

@@ -14,6 +14,7 @@ from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.gui import compare_view
 from dupe_viewer.gui.background.image_loader import FULL, ImageLoader
 from dupe_viewer.gui.compare_view import CompareView
+from dupe_viewer.gui.dialogs import CONFIRMED
 from dupe_viewer.gui.marks import Marks
 from tests.library import PhotoLibrary
 
@@ -176,7 +177,7 @@ def test_no_decoding_hashing_or_file_moves_on_the_gui_thread(
     window.compare.actual_pixels()
     qtbot.waitUntil(lambda: "thumbnail decode" in calls, timeout=10_000)
     window.review.dismiss_group()
-    window.confirm = lambda *a: True
+    window.confirm = lambda *a: CONFIRMED  # every group was opened above
     wait_idle(window)
     window.review.trash_marked()
     wait_idle(window)

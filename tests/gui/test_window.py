@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent
 
 from dupe_viewer.core.act import journal
 from dupe_viewer.core.act.report import load_json
+from dupe_viewer.gui.dialogs import CANCELLED, CONFIRMED, CONFIRMED_WIDER
 from dupe_viewer.gui.window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -150,8 +151,14 @@ def test_keyboard_flow(qtbot, window, photos, wait_scan) -> None:
     qtbot.keyClick(window.table, Qt.Key.Key_A)  # accept the suggestion, go on
     assert window.marks.is_delete(g, second) is before
     assert window.current_group() is not g
-    total = window.marks.total_files
-    assert str(total) in window.trash_button.text()
+    # The button acts on the groups opened; the totals count every mark, and say how many are
+    # in groups not opened yet (the photo library has a third group).
+    scope = window.marks.scope()
+    opened = {g.id for g in window.model.groups() if all(window.marks.is_seen(m.index) for m in g.members)}
+    assert len(opened) == 2 < window.model.rowCount()
+    assert f"Move {scope.seen_files} files" in window.trash_button.text()
+    assert scope.unseen_files and scope.seen_files + scope.unseen_files == window.marks.total_files
+    assert f"{scope.unseen_files} file" in window.totals.text()
     keys = {a.text() for a in window.actions() if a.shortcuts()}
     assert {"Next group", "Previous group", "Not duplicates"} <= keys
 
@@ -167,7 +174,10 @@ def test_trash_real_files_skips_changed_ones_and_journals(
     changed = recs[marked[0]].path
     Path(changed).write_bytes(Path(changed).read_bytes() + b"\0edited after the scan")
     questions = []
-    window.confirm = lambda title, question, detail, action: questions.append((question, action)) or True
+    window.marks.see_all()  # every group reviewed: the action covers every mark
+    window.confirm = lambda title, question, detail, action, wider: (
+        questions.append((question, action)) or CONFIRMED
+    )
     window.review.trash_marked()
     wait_idle(window)
     ((question, action),) = questions
@@ -202,7 +212,7 @@ def test_move_to_folder_and_undo_it(
     dest = tmp_path / "sorted out"
     dest.mkdir()
     window.ask_folder = lambda title, start: str(dest)
-    window.confirm = lambda *a: True
+    window.confirm = lambda *a: CONFIRMED_WIDER  # "include the groups never opened"
     marked = [window.result.records[i].path for i in window.marks.marked()]
     window.review.move_marked()
     wait_idle(window)
@@ -228,7 +238,7 @@ def test_declined_confirmation_touches_nothing(qtbot, window, photos, wait_scan,
     window.add_paths([str(photos)])
     wait_scan(window)
     before = sorted(p.name for p in photos.rglob("*"))
-    window.confirm = lambda *a: False
+    window.confirm = lambda *a: CANCELLED
     window.review.trash_marked()
     wait_idle(window)
     assert sorted(p.name for p in photos.rglob("*")) == before

@@ -16,6 +16,7 @@ connection, so the store can be used from any thread.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import time
@@ -164,7 +165,9 @@ class Dismissals:
     def excluded_pairs(
         self, result: ScanResult, should_stop: Callable[[], bool] | None = None
     ) -> set[tuple[int, int]]:
-        """Record-index pairs (i < j) of ``result.pairs`` that a dismissal keeps apart."""
+        """Record-index pairs (i < j) that a dismissal keeps apart: every two files of
+        ``result`` that appear in its scored pairs and whose contents are in one dismissal
+        (scored together or not: two files that both match a third are kept apart too)."""
         with closing(self._connect()) as conn:
             members = conn.execute("SELECT dismissal, key, size FROM member").fetchall()
         if not members or len(result.pairs) == 0:
@@ -174,20 +177,20 @@ class Dismissals:
         for did, key, size in members:
             by_key.setdefault(bytes(key), set()).add(did)
             sizes.add(size)
-        pairs = np.asarray(result.pairs.ij, dtype=np.int64).reshape(-1, 2)
+        # Only files that can be grouped (in a scored pair) and have a dismissed file's size (a
+        # file of another size cannot have its content) are hashed.
         size_of = np.fromiter((r.size for r in result.records), dtype=np.int64, count=len(result.records))
         maybe = np.isin(size_of, np.fromiter(sizes, dtype=np.int64, count=len(sizes)))
-        rows = pairs[maybe[pairs[:, 0]] & maybe[pairs[:, 1]]]
-        if len(rows) == 0:
+        involved = np.unique(result.pairs.ij)
+        involved = involved[maybe[involved]]
+        if len(involved) == 0:
             return set()
-        involved = np.unique(rows)
         keys = self.keys_for([result.records[i] for i in involved], should_stop)
-        ids_of = {
-            int(i): by_key.get(k, set()) if k is not None else set()
-            for i, k in zip(involved, keys, strict=True)
-        }
+        present: dict[int, list[int]] = {}  # dismissal id -> record indices with its contents
+        for i, k in zip(involved.tolist(), keys, strict=True):
+            for did in by_key.get(k, ()) if k is not None else ():
+                present.setdefault(did, []).append(i)
         out = set()
-        for a, b in rows:
-            if ids_of[int(a)] & ids_of[int(b)]:
-                out.add((int(min(a, b)), int(max(a, b))))
+        for indices in present.values():
+            out.update(itertools.combinations(sorted(set(indices)), 2))
         return out

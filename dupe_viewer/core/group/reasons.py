@@ -68,7 +68,19 @@ TEXTS = {
     "ranked_lower": "lower by your rule “{rule}”",
     "similar": "looks alike, not verified as a copy: your decision",
     "keeper_protected": "the kept file is in a protected folder",
-    "keeper_protected_better": "better than the kept file, which is in a protected folder",
+    "over_resolution": "higher real resolution than the kept file, kept only for its protected folder",
+    "over_camera": "the camera original; the kept file is kept only for its protected folder",
+    "over_unedited": "the unedited picture; the kept file is kept only for its protected folder",
+}
+
+#: Codes of members that would be kept but for a protected folder: the confirmation warns of them.
+OVERRIDDEN = frozenset({"over_resolution", "over_camera", "over_unedited"})
+#: The evidence column that makes an overridden member better than the protected keeper -> code.
+_OVERRIDING = {
+    "edit": "over_unedited",
+    "resolution": "over_resolution",
+    "rule:resolution": "over_resolution",
+    "camera": "over_camera",
 }
 
 
@@ -114,7 +126,7 @@ def explain(
             out[i] = Reason("similar")
             continue
         first = next((c for c, col in enumerate(cols) if col[k] != col[kp]), len(cols) - 1)
-        out[i] = _losing_reason(records, ev, m, names[first], k, kp, group.keep, i, cols, protected)
+        out[i] = _losing_reason(records, ev, m, names, first, k, kp, group.keep, i, cols)
     out[group.keep] = _keeping_reason(records, ev, m, names, cols, kp, idx, protected)
     return out
 
@@ -133,19 +145,24 @@ def _losing_reason(
     records: Sequence[ImageRecord],
     ev: Evidence,
     m: Members,
-    name: str,
+    names: list[str],
+    first: int,
     k: int,
     kp: int,
     keep: int,
     i: int,
     cols: list[np.ndarray],
-    protected: Sequence[str],
 ) -> Reason:
+    name = names[first]
     if name == "protected":
-        # Would it have been kept without the protection? Then the protection overrides it.
-        rest = cols[1:]
-        better = next((col[k] > col[kp] for col in rest if col[k] != col[kp]), False)
-        return Reason("keeper_protected_better" if better else "keeper_protected")
+        # Would the evidence have kept it without the protection (a real difference: resolution,
+        # camera original, unedited; not a date or a path)? Then the protection overrides it.
+        decisive = next(
+            ((n, col) for n, col in zip(names[1:], cols[1:], strict=True) if col[k] != col[kp]), None
+        )
+        if decisive is not None and decisive[1][k] > decisive[1][kp] and decisive[0] in _OVERRIDING:
+            return Reason(_OVERRIDING[decisive[0]])
+        return Reason("keeper_protected")
     if name == "edit":
         if ev.gray[i] and not ev.gray[keep]:
             return Reason("grayscale")

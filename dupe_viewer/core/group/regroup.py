@@ -35,8 +35,10 @@ def regroup(
 ) -> list[DupGroup]:
     """The groups of ``result`` at ``params`` (default: what its groups were built with).
 
-    ``excluded`` holds pairs (i, j) of record indices that never link two files: pairs the user
-    said are not duplicates, pairs of a file that is gone."""
+    ``excluded`` holds pairs (i, j) of record indices that are never in one group: pairs the user
+    said are not duplicates, pairs of a file that is gone. Such a pair never links its files, and
+    when both files still reach one reference through other links, the one less like the
+    reference leaves the group (see :func:`_keep_apart`)."""
     params = params or result.grouping
     with gc_paused():  # hundreds of thousands of small acyclic objects (see gc_pause)
         return _build_groups(result, params, excluded)
@@ -171,6 +173,7 @@ def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded
     p, s, k = p[~is_exact], s[~is_exact], k[~is_exact]
     raw = group_pairs(len(records), p, s, k, priority(result), kind_order=LOOSEST_FIRST) if len(p) else []
     crops = _crop_windows(result.pairs, params)
+    apart = _partners(excluded)
     grouped_reps = set()
     groups: list[DupGroup] = []
     for g in raw:
@@ -192,10 +195,21 @@ def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded
                     # the reference exactly as that member does.
                     members.append(Member(c, m.similarity, "exact" if m.kind == REFERENCE else m.kind))
                     kind = None
+        if apart:
+            before = len(members)
+            members = _keep_apart(members, apart)
+            if len(members) < 2:
+                continue
+            if len(members) != before:
+                kind = None
         groups.append(_finish_group(members, g.reference, kind))
     for rep, cs in copies.items():
         if rep not in grouped_reps:
             members = [Member(rep, 1.0, REFERENCE)] + [Member(c, 1.0, "exact") for c in cs]
+            if apart:
+                members = _keep_apart(members, apart)
+                if len(members) < 2:
+                    continue
             groups.append(_finish_group(members, rep))
     # Every group's keeper at once (see keeper: one sort over all grouped files).
     m = keeper.Members.of([g.indices for g in groups], result.pairs)
@@ -210,6 +224,30 @@ def _build_groups(result: ScanResult, params: GroupingParams, excluded: Excluded
     for n, g in enumerate(groups, 1):
         g.id = n
     return groups
+
+
+def _partners(excluded: Excluded | None) -> dict[int, set[int]]:
+    """Record index -> the files it must not share a group with."""
+    out: dict[int, set[int]] = {}
+    for a, b in excluded or ():
+        out.setdefault(int(a), set()).add(int(b))
+        out.setdefault(int(b), set()).add(int(a))
+    return out
+
+
+def _keep_apart(members: list[Member], apart: dict[int, set[int]]) -> list[Member]:
+    """Drop members that must not be grouped with a member kept before them: the reference
+    first, then the others from the most to the least like it. So when two files the person
+    said are not duplicates both matched the reference, the weaker match leaves, whichever of
+    the two was shown on the left."""
+    if not any(m.index in apart for m in members):
+        return members
+    kept: set[int] = set()
+    order = sorted(members, key=lambda m: (m.kind != REFERENCE, -m.similarity))
+    for m in order:
+        if not apart.get(m.index, set()) & kept:
+            kept.add(m.index)
+    return [m for m in members if m.index in kept]
 
 
 def _crop_windows(table: PairTable, params: GroupingParams) -> dict[tuple[int, int], np.ndarray]:

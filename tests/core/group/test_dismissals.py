@@ -70,10 +70,27 @@ def test_dismissed_pair_only_separates_that_pair(near_set: Path) -> None:
     assert groups
     index = {os.path.basename(r.path): n for n, r in enumerate(result.records)}
     for g in groups:
-        assert not (
-            g.reference in (index["a.jpg"], index["b.jpg"])
-            and {index["a.jpg"], index["b.jpg"]} <= set(g.indices)
-        )
+        assert not {index["a.jpg"], index["b.jpg"]} <= set(g.indices)
+
+
+def test_a_dismissed_pair_without_the_reference_stays_apart_after_a_rescan(near_set: Path) -> None:
+    result = _scan(near_set)
+    (g,) = result.groups
+    others = [m for m in g.members if m.index != g.reference]
+    weaker = min(others, key=lambda m: m.similarity)
+    stronger = max(others, key=lambda m: m.similarity)
+    names = {os.path.basename(result.records[m.index].path) for m in others}
+    Dismissals().dismiss([result.records[m.index] for m in others], PAIR)
+    os.rename(near_set / "other.jpg", near_set / "moved.jpg")  # a rescan with something changed
+    again = _scan(near_set)
+    excluded = Dismissals().excluded_pairs(again)
+    index = {os.path.basename(r.path): n for n, r in enumerate(again.records)}
+    assert {tuple(sorted(index[n] for n in names))} == excluded  # exactly the two files shown
+    (left,) = regroup(again, excluded=excluded)
+    kept = {os.path.basename(again.records[i].path) for i in left.indices}
+    # The reference keeps the copy it matches best; the weaker match leaves.
+    assert os.path.basename(result.records[stronger.index].path) in kept
+    assert os.path.basename(result.records[weaker.index].path) not in kept
 
 
 def test_an_edited_file_is_no_longer_dismissed(

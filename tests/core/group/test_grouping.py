@@ -6,7 +6,9 @@ import itertools
 
 import numpy as np
 
+from dupe_viewer.core import regroup
 from dupe_viewer.core.group.grouping import group_pairs
+from tests.factories import make_result, record
 
 
 def _groups(n, pairs, scores, priority=None):
@@ -188,3 +190,15 @@ def test_gc_pause_nests_and_restores_the_collector() -> None:
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_an_excluded_pair_of_two_members_sends_the_weaker_match_away() -> None:
+    # 0 matches 1 (0.95) and 2 (0.80); 1 and 2 were never compared. Keeping 1 and 2 apart
+    # must split them, whichever order the pair is given in.
+    records = [record(n) for n in range(3)]
+    result = make_result(records, [(0, 1), (0, 2)], [0.95, 0.80])
+    assert [sorted(g.indices) for g in result.groups] == [[0, 1, 2]]
+    for pair in ((1, 2), (2, 1)):
+        (g,) = regroup(result, excluded={pair})
+        assert sorted(g.indices) == [0, 1] and g.reference == 0
+    assert regroup(result, excluded={(0, 1), (0, 2)}) == []

@@ -16,7 +16,7 @@ from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.act.report import write_csv, write_json
 from dupe_viewer.core.features import fidelity
 from dupe_viewer.core.group import keeper
-from dupe_viewer.core.group.reasons import TEXTS, Reason, suggestion
+from dupe_viewer.core.group.reasons import OVERRIDDEN, TEXTS, Reason, suggestion
 from dupe_viewer.core.group.regroup import reasons
 from tests.library import photo
 
@@ -132,7 +132,22 @@ def test_a_protected_folder_that_overrides_a_better_file_says_so(tmp_path: Path)
     assert result is not None
     g = _only_group(result)
     assert _name(result, g.keep) == "small.jpg"
-    assert _why(result, g)["original.jpg"].code == "keeper_protected_better"
+    assert _why(result, g)["original.jpg"].code == "over_resolution"
+    assert _why(result, g)["original.jpg"].code in OVERRIDDEN
+
+
+def test_a_protected_copy_that_differs_only_by_date_is_no_warning(tmp_path: Path) -> None:
+    img = photo(39, (480, 360))
+    img.save(tmp_path / "older.jpg", quality=90)
+    (tmp_path / "protected").mkdir()
+    img.save(tmp_path / "protected" / "newer.jpg", quality=90, optimize=True)  # other bytes
+    os.utime(tmp_path / "older.jpg", (1_500_000_000, 1_500_000_000))
+    opts = ScanOptions(deep=False, workers=1, protected=(str(tmp_path / "protected"),))
+    result = run_scan([tmp_path], opts)
+    assert result is not None
+    g = _only_group(result)
+    assert _name(result, g.keep) == "newer.jpg"
+    assert _why(result, g)["older.jpg"].code == "keeper_protected"
 
 
 def test_jpeg_quality_and_blockiness_tell_a_resave_from_its_source(tmp_path: Path) -> None:
