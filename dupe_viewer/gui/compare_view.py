@@ -351,12 +351,13 @@ class CompareView(QWidget):
         pane.number.setText(str(pos + 1) if pos < 9 else "")
         pane.badge.setText(self.tr("suggested keeper") if m.index == g.keep else "")
         self._update_state(pane)
-        score = None if m.index == g.keep else self.scores.get(g.keep, m.index)
+        kept = result.records[g.keep]
+        identical = m.index != g.keep and rec.digest is not None and rec.digest == kept.digest
         why = self.reasons.get(m.index)
         said = text.reason_text(why) if why is not None else ""
         if why is not None and why.code in OVERRIDDEN:
             said = "⚠ " + said  # a better file is about to go only because of a protected folder
-        pane.show_facts(rec, m, g, score, best, said)
+        pane.show_facts(rec, m, g, identical, best, said)
         width, height = rec.width, rec.height
         img = self.loader.get(rec.path, PREVIEW_SIZE)
         if (width <= 0 or height <= 0) and img is not None:

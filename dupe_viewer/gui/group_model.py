@@ -100,7 +100,7 @@ class GroupModel(QAbstractTableModel):
         if col in (PREVIEW, FILES):
             return len(g.members)
         if col == SIMILARITY:
-            return _best(g)
+            return _weakest(g)
         if col == KIND:
             return _KIND_ORDER.get(str(g.kind), 9)
         if col == FREES:
@@ -169,7 +169,10 @@ class GroupModel(QAbstractTableModel):
             return {
                 PREVIEW: self.tr("Green: kept. Red: will go to the trash. Blue: protected folder."),
                 FILES: self.tr("Number of files in the group"),
-                SIMILARITY: self.tr("Highest similarity between a file and the group's reference"),
+                SIMILARITY: self.tr(
+                    "The weakest match in the group: the lowest similarity of a file to the group's "
+                    "reference, the figure the threshold applies to"
+                ),
                 KIND: self.tr("How the files differ: exact copy, near duplicate, edited copy or similar"),
                 FREES: self.tr("Space freed by trashing the files marked for deletion"),
                 KEEPER: self.tr("The file suggested for keeping"),
@@ -190,7 +193,7 @@ class GroupModel(QAbstractTableModel):
             if col == FILES:
                 return str(len(g.members))
             if col == SIMILARITY:
-                return text.percent(_best(g))
+                return self.tr("identical") if g.kind == "exact" else text.percent(_weakest(g))
             if col == KIND:
                 return text.kind_text(g.kind)
             if col == FREES:
@@ -250,9 +253,10 @@ class GroupModel(QAbstractTableModel):
             self.dataChanged.emit(idx, idx, [StripRole])
 
 
-def _best(g: DupGroup) -> float:
-    """A group's best match to its reference (what the Match column shows)."""
-    return max((float(m.similarity) for m in g.members[1:]), default=0.0)
+def _weakest(g: DupGroup) -> float:
+    """A group's weakest match to its reference (what the Match column shows: the best match is
+    100 % in nearly every group, since most hold a byte-identical or lossless copy)."""
+    return min((float(m.similarity) for m in g.members if m.index != g.reference), default=1.0)
 
 
 class GroupFilterProxy(QSortFilterProxyModel):

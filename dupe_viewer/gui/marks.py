@@ -167,6 +167,10 @@ class Marks(QObject):
                 out.extend(i for i in self.deleted(g) if unseen or i in self._seen)
         return out
 
+    def decided(self, index: int) -> bool | None:
+        """The person's own decision for a file (delete?), None when it follows the suggestion."""
+        return self._decisions.get(index)
+
     def is_seen(self, index: int) -> bool:
         return index in self._seen
 
@@ -230,6 +234,18 @@ class Marks(QObject):
         self._see_members(groups)
         self._recount(groups)
         self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+
+    def hold(self, groups: Iterable[DupGroup], gone: set[int]) -> None:
+        """After a file action on ``groups``: every member still there keeps its current mark as
+        the person's decision. What is left of a group is regrouped around another reference,
+        and a file the person left kept (a frame of a burst, a look-alike) must not come back
+        pre-marked behind their back."""
+        groups = list(groups)
+        for g in groups:
+            for m in g.members:
+                if m.index not in gone:
+                    self._decisions[m.index] = self.is_delete(g, m.index)
+        self._see_members(groups)
 
     def see(self, groups: Iterable[DupGroup]) -> None:
         """The person opened these groups (or decided them with a rule): their marks count."""

@@ -238,13 +238,13 @@ class ImagePane(QFrame):
         rec: ImageRecord,
         member: Member,
         group: DupGroup,
-        score: float | None,
+        identical: bool,
         best: dict[str, set[int]],
         why: str = "",
     ) -> None:
-        """The facts under the image: why it is kept or goes (``why``), its match to the keeper
-        (``score``, None when the scan did not compare them), pixels, file, dates, folder; the
-        best values among the panes starred."""
+        """The facts under the image: why it is kept or goes (``why``), its match (to the group's
+        reference: the figure the threshold applies to; ``identical``: the keeper's bytes),
+        pixels, file, dates, folder; the best values among the panes starred."""
         index = member.index
 
         def row(label: str, value: str, is_best: bool = False, hint: str = "") -> str:
@@ -258,15 +258,19 @@ class ImagePane(QFrame):
 
         if index == group.keep:
             sim = self.tr("the suggested keeper")
+        elif identical:
+            sim = self.tr("identical to the keeper (byte for byte)")
+        elif index == group.reference:
+            sim = self.tr("the group's reference: the others matched it")
         else:
+            # The figure the threshold applied to: this file's match to the group's reference.
             sim = (
                 self.tr("%1 similar to the keeper · %2")
-                if score is not None
+                if group.reference == group.keep
                 else self.tr("%1 similar to the group's reference · %2")
             )
-            sim = sim.replace("%1", text.percent(score if score is not None else member.similarity)).replace(
-                "%2", text.kind_text(member.kind)
-            )
+            sim = sim.replace("%1", text.percent(member.similarity))
+            sim = sim.replace("%2", text.kind_text(member.kind))
         name = f"<tr><td colspan='2'><b>{html.escape(os.path.basename(rec.path))}</b></td></tr>"
         rows = [
             name,

@@ -262,6 +262,9 @@ class ReviewController(QObject):
             self.host.previews.forget(result.records[i].path)
         if result is self.host.result:
             self.gone.update(ok)
+            marks = self.host.marks
+            acted = {g.id: g for g in (marks.group_of(i) for i in indices) if g is not None}
+            marks.hold(acted.values(), set(ok))
             self.host.request_regroup()
         moved = sum(o.size for o in outcomes if o.ok)
         problems = len(outcomes) - len(ok)

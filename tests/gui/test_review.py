@@ -175,3 +175,31 @@ def test_side_by_side_opens_on_the_keeper_and_a_file_marked_for_the_trash(
         assert window.marks.is_delete(g, g.members[right].index)
         combo = window.compare.left_combo
         assert all("/" in combo.itemText(k) for k in range(combo.count()))  # folder/name
+
+
+def test_each_file_shows_the_match_the_threshold_applies_to(qtbot, window, photos, wait_scan) -> None:
+    from dupe_viewer.gui import text
+    from dupe_viewer.gui.group_model import SIMILARITY
+
+    window.add_paths([str(photos)])
+    wait_scan(window)
+    said_identical = False
+    for row in range(window.proxy.rowCount()):
+        window.select_row(row)
+        g = window.current_group()
+        weakest = min(m.similarity for m in g.members if m.index != g.reference)
+        cell = window.proxy.index(row, SIMILARITY).data()
+        assert cell == text.percent(weakest)
+        window.compare.set_mode("grid")
+        records = window.result.records
+        for pane in window.compare.shown:
+            m = next(m for m in g.members if m.index == pane.index)
+            info = pane.info.text()
+            if m.index == g.keep:
+                assert "the suggested keeper" in info
+            elif records[m.index].digest is not None and records[m.index].digest == records[g.keep].digest:
+                assert "identical to the keeper" in info
+                said_identical = True
+            elif m.index != g.reference:
+                assert f"{text.percent(m.similarity)} similar to the" in info
+    assert said_identical  # the fixture has a byte-identical backup copy
