@@ -56,7 +56,9 @@ def kind_tooltip(kind: str) -> str:
             "text", "The same picture with edits: cropped, rotated, colours changed or marked up."
         ),
         "similar": translate(
-            "text", "Looks alike to the deep-similarity model, e.g. another shot of the same scene."
+            "text",
+            "Looks alike to the deep-similarity model (another shot of the same scene), or shows "
+            "part of the picture in another shape (one half of it). Never pre-marked.",
         ),
     }.get(str(kind), "")
 
@@ -159,7 +161,7 @@ def reason_templates() -> dict[str, str]:
         "taken_later": translate("text", "Taken later"),
         "newer": translate("text", "Same picture, a newer file"),
         "ranked_lower": translate("text", "Lower by your rule “{rule}”"),
-        "similar": translate("text", "Looks alike, not verified as a copy: your decision"),
+        "similar": translate("text", "Looks alike or reframes it, not verified as a copy: your decision"),
         "keeper_protected": translate("text", "The kept file is in a protected folder"),
         "over_resolution": translate(
             "text", "Higher real resolution than the kept file, kept only for its protected folder"

@@ -66,7 +66,7 @@ TEXTS = {
     "taken_later": "taken later",
     "newer": "same picture, a newer file",
     "ranked_lower": "lower by your rule “{rule}”",
-    "similar": "looks alike, not verified as a copy: your decision",
+    "similar": "looks alike or reframes it, not verified as a copy: your decision",
     "keeper_protected": "the kept file is in a protected folder",
     "over_resolution": "higher real resolution than the kept file, kept only for its protected folder",
     "over_camera": "the camera original; the kept file is kept only for its protected folder",

@@ -79,8 +79,12 @@ def edges(
         by_deep = ~by_hash & (deep >= params.deep_threshold)
         link |= by_deep
         score = np.where(by_deep, deep, score)
-        # Verified as a window of the other: a crop, i.e. an edit; otherwise merely similar.
+        # Verified as a window of the other: a crop, i.e. an edit; otherwise merely similar. A
+        # window of another shape (one half of a landscape photo) is a reframing, another
+        # picture made from it: similar, never pre-marked for the trash.
         crop = table.crop_container >= 0 if table.crop_container is not None else np.zeros(len(deep), bool)
+        if table.crop_box is not None:
+            crop &= ~reframed(table.crop_box)
         kinds = np.where(by_deep, np.where(crop, "edited", "similar"), kinds)
     if excluded:
         ex = {(min(a, b), max(a, b)) for a, b in excluded}
@@ -88,6 +92,21 @@ def edges(
         ex_keys = np.array([a * n + b for a, b in ex], dtype=np.int64)
         link &= ~np.isin(table.keys(n), ex_keys)
     return table.ij[link], score[link].astype(np.float32), np.asarray(kinds[link], dtype=str)
+
+
+#: A crop whose shape (width/height relative to its container's) differs by this factor or more
+#: is a reframing: the dev corpus's crops keep 60-95 % of each side (at most ×1.25), its halves
+#: change the shape ×2.
+REFRAMED = 1.5
+
+
+def reframed(boxes: np.ndarray) -> np.ndarray:
+    """Per crop window (x0, y0, x1, y1 as shares of the container's sides): a reframing?"""
+    w = np.nan_to_num(boxes[:, 2] - boxes[:, 0], nan=1.0)
+    h = np.nan_to_num(boxes[:, 3] - boxes[:, 1], nan=1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where((w > 0) & (h > 0), np.maximum(w / h, h / w), 1.0)
+    return ratio >= REFRAMED
 
 
 def excluded_pairs(

@@ -202,3 +202,30 @@ def test_an_excluded_pair_of_two_members_sends_the_weaker_match_away() -> None:
         (g,) = regroup(result, excluded={pair})
         assert sorted(g.indices) == [0, 1] and g.reference == 0
     assert regroup(result, excluded={(0, 1), (0, 2)}) == []
+
+
+def test_a_crop_of_another_shape_is_a_reframing_never_pre_marked() -> None:
+    from dataclasses import replace
+
+    from dupe_viewer.core import GroupingParams
+    from dupe_viewer.core.group.reasons import suggestion
+
+    # 0 is the photo; 1 a crop of the same shape (70 % × 75 % of its sides), 2 its left half.
+    records = [record(n) for n in range(3)]
+    result = make_result(
+        records,
+        [(0, 1), (0, 2)],
+        [0.3, 0.3],  # the hashes do not see crops
+        deep_similarity=[0.9, 0.9],
+        grouping=GroupingParams(deep_threshold=0.85),
+    )
+    table = replace(
+        result.pairs,
+        crop_box=np.array([[0.1, 0.1, 0.8, 0.85], [0.0, 0.0, 0.5, 1.0]], np.float32),
+        crop_container=np.zeros(2, np.int8),
+    )
+    (g,) = regroup(replace(result, pairs=table))
+    kinds = {m.index: m.kind for m in g.members}
+    assert kinds == {0: "reference", 1: "edited", 2: "similar"}
+    assert suggestion(g, 1, (), records) == "trash"
+    assert suggestion(g, 2, (), records) == "decide"
