@@ -68,6 +68,12 @@ def transpose_stack(a: np.ndarray, k: int) -> np.ndarray:
     return np.rot90(np.swapaxes(a, 1, 2), 2, axes=(1, 2))
 
 
+def oriented_tiny(z: np.ndarray) -> np.ndarray:
+    """(N, 8, 256): flattened tiny images ``z`` (N, 256) in each of the 8 orientations."""
+    stack = z.reshape(-1, TINY, TINY)
+    return np.stack([transpose_stack(stack, t).reshape(len(z), -1) for t in range(8)], axis=1)
+
+
 def normalised_tiny(tiny: np.ndarray) -> np.ndarray:
     """(N, 16, 16) tiny images -> float32 zero-mean, unit-norm images (flat ones become all zeros)."""
     t = tiny.astype(np.float32, copy=True)
@@ -326,20 +332,17 @@ def _query_chunk(prepared: Prepared, search: Search, rows: np.ndarray, min_corr:
     while sel.size:
         idx, _ = search(vec_all[sel], kk + 1)
         safe = np.maximum(idx, 0)
-        # Re-rank on the full tiny images: the correlation the scores are built on. Column by
-        # column, so no (queries × k × 256) array is ever materialised.
-        corr = np.empty(idx.shape, dtype=np.float32)
-        zq = zq_all[sel]
-        for col in range(idx.shape[1]):
-            corr[:, col] = np.einsum("ij,ij->i", zq, prepared.z[safe[:, col]].astype(np.float32))
+        corr, turn = _rerank(zq_all[sel], prepared.z, safe)
         qi = qi_all[sel]
         keep = (corr >= min_corr) & (idx != qi[:, None]) & (idx >= 0)
         r, c = np.nonzero(keep)
         j = idx[r, c]
         out_i.append(qi[r])
         out_j.append(j)
-        # Query in orientation q met j in its canonical orientation: i fits j in c_j⁻¹ ∘ q.
-        out_o.append(COMPOSE[INVERSE[prepared.canon[j]], qo_all[sel][r]])
+        # Query in orientation q, turned by t, met j in its canonical orientation: i fits j in
+        # c_j⁻¹ ∘ t ∘ q.
+        fitted = COMPOSE[turn[r, c], qo_all[sel][r]]
+        out_o.append(COMPOSE[INVERSE[prepared.canon[j]], fitted])
         out_c.append(corr[r, c])
         # Queries whose last neighbour is still nearly identical may have more: ask again.
         if idx.shape[1] < kk + 1 or kk + 1 >= n:
@@ -352,6 +355,38 @@ def _query_chunk(prepared: Prepared, search: Search, rows: np.ndarray, min_corr:
     return _top_per_image(
         i, np.concatenate(out_j), np.concatenate(out_o).astype(np.int8), np.concatenate(out_c)
     )
+
+
+#: Neighbours (of the K_INDEX + 1 the index returns, best first, the query itself usually
+#: first) measured in all 8 orientations. On 150 real photos with a pasted object the first 12
+#: recover as many pairs whose canonical orientations differ as all 25 (6 more grouped pairs
+#: than none), at ~5 % of the candidate search's time instead of ~20 %.
+TURN_COLUMNS = 12
+#: Queries re-ranked at a time (bounds the gathered neighbours to ~25 MB).
+RERANK_BATCH = 1024
+
+
+def _rerank(zq: np.ndarray, z: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Correlation of each query's tiny image ``zq`` (Q, 256) with each of its neighbours
+    ``z[idx]`` (idx: Q × k) in the orientation that fits best, and that orientation (applied to
+    the query). Usually it is the query's own; but a small local edit can flip one file's
+    canonical orientation, and then the index still finds the pair (the lowest DCT terms barely
+    change) while the tiny images, compared as they are, look unrelated. One matrix product
+    per batch of queries measures all 8 orientations of the first :data:`TURN_COLUMNS`."""
+    corr = np.empty(idx.shape, dtype=np.float32)
+    turn = np.zeros(idx.shape, dtype=np.int8)
+    m = min(TURN_COLUMNS, idx.shape[1])
+    for lo in range(0, len(zq), RERANK_BATCH):
+        hi = lo + RERANK_BATCH
+        q = zq[lo:hi]
+        nb = z[idx[lo:hi]].astype(np.float32)  # (b, k, 256)
+        corr[lo:hi] = np.einsum("bkd,bd->bk", nb, q)
+        q8 = oriented_tiny(q)  # (b, 8, 256)
+        c8 = np.matmul(q8, nb[:, :m].transpose(0, 2, 1))  # (b, 8, m)
+        t = c8.argmax(axis=1)
+        corr[lo:hi, :m] = np.take_along_axis(c8, t[:, None, :], axis=1)[:, 0, :]
+        turn[lo:hi, :m] = t
+    return corr, turn
 
 
 def _top_per_image(i: np.ndarray, j: np.ndarray, orient: np.ndarray, corr: np.ndarray) -> Candidates:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dupe_viewer.core.features import perceptual
 from dupe_viewer.core.features.orientation import COMPOSE, INVERSE, transpose_array
 from dupe_viewer.core.features.perceptual import FEATURE_DTYPE, tiny_images
 from dupe_viewer.core.match import candidates, measure
 from dupe_viewer.core.store.knn import HAVE_HNSWLIB
+from tests.library import photo
 
 
 def _thumbs(n: int, seed: int = 0) -> np.ndarray:
@@ -96,3 +98,29 @@ def test_measuring_from_prepared_tiny_images_matches_measuring_from_thumbnails()
     assert np.array_equal(
         measure.measure(feats, bare).orientation, measure.measure(feats, bare, prepared=prep).orientation
     )
+
+
+def test_a_local_edit_that_flips_the_canonical_orientation_does_not_lose_the_pair() -> None:
+    # A pasted object (a corner from another photo) gives the copy another canonical orientation
+    # than its original's, and neither file queries the other's: compared as stored their tiny
+    # images look unrelated; turned the right way they are copies.
+    def thumb(image) -> np.ndarray:
+        return perceptual.compute(image).thumb
+
+    original = photo(49, (160, 120))
+    edited = original.copy()
+    edited.paste(photo(1049, (160, 120)).crop((0, 80, 50, 120)), (0, 80))
+    prep = candidates.prepare(np.stack([thumb(original), thumb(edited)]))
+    assert prep.canon[0] != prep.canon[1]
+    assert not prep.plausible[0, prep.canon[1]] and not prep.plausible[1, prep.canon[0]]
+    feats = np.zeros(152, dtype=FEATURE_DTYPE)
+    feats["thumb"][:150] = [thumb(photo(500 + k, (160, 120))) for k in range(150)]
+    feats["thumb"][150], feats["thumb"][151] = thumb(original), thumb(edited)
+    cand = candidates.candidate_pairs(feats, exact=True)
+    found = {
+        tuple(p): (int(o), float(c))
+        for p, o, c in zip(cand.pairs.tolist(), cand.orientation, cand.corr, strict=True)
+    }
+    assert (150, 151) in found
+    orientation, corr = found[(150, 151)]
+    assert orientation == 0 and corr > 0.8  # the copy fits its original as it is
