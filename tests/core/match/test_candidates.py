@@ -1,4 +1,4 @@
-"""Candidate search: canonical orientations, descriptor algebra, orientation carried to scoring."""
+"""Candidate search: canonical orientations, orientation carried to scoring."""
 
 from __future__ import annotations
 
@@ -28,14 +28,6 @@ def test_orientation_tables() -> None:
             assert np.array_equal(
                 transpose_array(transpose_array(a, y), x), transpose_array(a, COMPOSE[x, y])
             )
-
-
-def test_descriptor_orientations_match_the_dct_of_the_turned_image() -> None:
-    z = candidates.normalised_tiny(tiny_images(_thumbs(20)))
-    d0 = candidates.index_descriptor(z)
-    for k in range(8):
-        turned = candidates.index_descriptor(np.ascontiguousarray(candidates.transpose_stack(z, k)))
-        np.testing.assert_allclose(candidates.oriented(d0, k), turned, atol=1e-5)
 
 
 def test_integer_tiny_images_equal_the_float_mean() -> None:
