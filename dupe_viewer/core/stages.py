@@ -66,7 +66,9 @@ def look_up_cache(s: ScanState) -> Events:
             s.feats = np.zeros(n, dtype=FEATURE_DTYPE)
             s.has = np.zeros(n, dtype=bool)
     s.records = [
-        rec if rec is not None else ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device)
+        rec
+        if rec is not None
+        else ImageRecord(e.path, e.size, e.mtime_ns, e.inode, e.device, ctime_ns=e.ctime_ns)
         for rec, e in zip(found, entries, strict=True)
     ]
     s.entries = []  # a million discovery entries are not needed past this point

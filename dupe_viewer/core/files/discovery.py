@@ -31,6 +31,9 @@ class FileEntry:
     mtime_ns: int
     inode: int
     device: int
+    #: Status change time: a file rewritten in place with its size and mtime restored still gets
+    #: a new ctime, so a cached feature or a decision about the old contents is not trusted.
+    ctime_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def discover(
         if st.st_ino and key in seen_files:
             return None
         seen_files.add(key)
-        return FileEntry(path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+        return FileEntry(path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, st.st_ctime_ns)
 
     for root in roots:
         root_path = os.path.abspath(os.fspath(root))

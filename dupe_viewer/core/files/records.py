@@ -27,6 +27,7 @@ class ImageRecord:
     partial: bytes | None = None  # hash of the first block (only computed when sizes collide)
     digest: bytes | None = None  # hash of the whole file (only computed when first blocks collide)
     error: str | None = None  # why the file could not be used; None when it could
+    ctime_ns: int = 0  # status change time at discovery (0: unknown)
 
     @property
     def pixels(self) -> int:
