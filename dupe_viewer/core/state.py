@@ -171,7 +171,8 @@ def start(
     started = time.monotonic()
     cache, own = open_cache(options, cache, warnings)
     if cache is not None:
-        warnings.extend(cache.warnings)
+        # Taken, not copied: a cache passed to several scans reports each problem once.
+        warnings.extend(cache.pop_warnings())
     try:
         setup, deep_info = deep_stage.resolve(options.deep, options.model, options.deep_threshold)
     except BaseException:

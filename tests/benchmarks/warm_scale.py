@@ -85,6 +85,7 @@ def prepare(out: Path, n: int) -> None:
                 3000,
                 "JPEG",
                 partial=hashlib.blake2b(_body(i), digest_size=16).digest(),
+                ctime_ns=st.st_ctime_ns,
             )
             items.append((rec, feats[i].tobytes()))
         cache.store(items)

@@ -11,17 +11,21 @@ dismissed file (a file of another size cannot have the same content). Keys are c
 (path, size, mtime) so the next mapping reads nothing.
 
 Everything lives in one small SQLite file under :func:`paths.data_dir`. Each method opens its own
-connection, so the store can be used from any thread.
+connection, so the store can be used from any thread. The file is checked (``PRAGMA quick_check``,
+cheap at its size) when the store is opened: a damaged one is renamed beside itself (never over an
+earlier broken copy, see :mod:`..store.sqlite_errors`) and an empty list started, with a warning in
+``warnings`` that names both files. Any other failure raises with the file's name in the message.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +35,9 @@ from .. import paths
 from ..files import exact
 from ..files.records import ImageRecord
 from ..result import ScanResult
+from ..store.sqlite_errors import Problem, classify, quick_check, set_aside
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "dismissals.sqlite"
 GROUP = "group"
@@ -69,14 +76,59 @@ class Dismissals:
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = _store_path(path)
+        #: What the user should hear about the file (it was damaged and set aside).
+        self.warnings: list[str] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with closing(self._connect()) as conn:
+                problem = quick_check(conn)
+                if problem is None:
+                    with conn:
+                        conn.executescript(_SCHEMA)
+                    return
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) is not Problem.DAMAGED:
+                raise self._named(exc) from exc
+            problem = str(exc)
+        self._start_afresh(problem)
+
+    def _start_afresh(self, problem: str) -> str:
+        """Set the damaged file aside and create an empty store; returns the warning."""
+        try:
+            aside = set_aside(self.path)
+        except OSError as exc:
+            raise OSError(
+                f"The not-duplicates list {self.path} is damaged ({problem}) and cannot be moved aside: {exc}"
+            ) from exc
+        msg = (
+            f"The not-duplicates list {self.path} was damaged ({problem}); it was moved to {aside} "
+            "and a new, empty list was started."
+        )
+        log.warning(msg)
+        self.warnings.append(msg)
         with closing(self._connect()) as conn, conn:
             conn.executescript(_SCHEMA)
+        return msg
+
+    def _named(self, exc: sqlite3.DatabaseError) -> sqlite3.DatabaseError:
+        return type(exc)(f"The not-duplicates list {self.path}: {exc}")
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=10)
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """A connection; a failure names the file, and damage found now is set aside at once (the
+        call fails, the next one finds an empty list)."""
+        try:
+            with closing(self._connect()) as conn:
+                yield conn
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) is Problem.DAMAGED:
+                raise sqlite3.DatabaseError(self._start_afresh(str(exc))) from exc
+            raise self._named(exc) from exc
 
     # -- content keys -------------------------------------------------------------------------
     def keys_for(
@@ -84,7 +136,7 @@ class Dismissals:
     ) -> list[bytes | None]:
         """Content key of each record (None when the file cannot be read or changed on disk)."""
         out: list[bytes | None] = [None] * len(records)
-        with closing(self._connect()) as conn:
+        with self._db() as conn:
             todo = []
             for n, r in enumerate(records):
                 if r.digest is not None:
@@ -127,7 +179,7 @@ class Dismissals:
         rows = [(k, r.size, r.path) for k, r in zip(keys, records, strict=True) if k is not None]
         if len(rows) < 2:
             raise ValueError("fewer than two of these files could be read")
-        with closing(self._connect()) as conn, conn:
+        with self._db() as conn, conn:
             cur = conn.execute("INSERT INTO dismissal (created, kind) VALUES (?, ?)", (time.time(), kind))
             did = int(cur.lastrowid or 0)
             conn.executemany(
@@ -138,7 +190,7 @@ class Dismissals:
 
     def entries(self) -> list[Dismissal]:
         """All dismissals, newest first."""
-        with closing(self._connect()) as conn:
+        with self._db() as conn:
             found: dict[int, Dismissal] = {}
             for did, created, kind in conn.execute(
                 "SELECT id, created, kind FROM dismissal ORDER BY created DESC, id DESC"
@@ -152,13 +204,13 @@ class Dismissals:
 
     def undo(self, dismissal_id: int) -> bool:
         """Forget one dismissal; True if it existed."""
-        with closing(self._connect()) as conn, conn:
+        with self._db() as conn, conn:
             conn.execute("DELETE FROM member WHERE dismissal = ?", (dismissal_id,))
             cur = conn.execute("DELETE FROM dismissal WHERE id = ?", (dismissal_id,))
             return cur.rowcount > 0
 
     def __len__(self) -> int:
-        with closing(self._connect()) as conn:
+        with self._db() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM dismissal").fetchone()[0])
 
     # -- mapping to a scan ----------------------------------------------------------------------
@@ -168,7 +220,7 @@ class Dismissals:
         """Record-index pairs (i < j) that a dismissal keeps apart: every two files of
         ``result`` that appear in its scored pairs and whose contents are in one dismissal
         (scored together or not: two files that both match a third are kept apart too)."""
-        with closing(self._connect()) as conn:
+        with self._db() as conn:
             members = conn.execute("SELECT dismissal, key, size FROM member").fetchall()
         if not members or len(result.pairs) == 0:
             return set()

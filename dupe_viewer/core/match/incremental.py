@@ -58,12 +58,21 @@ class MatchInput:
 
     @cached_property
     def idents(self) -> np.ndarray:
-        """N×2 int64: (size, mtime_ns) per file, what "unchanged" compares."""
-        return np.array([(r.size, r.mtime_ns) for r in self.records], dtype=np.int64).reshape(-1, 2)
+        """N×4 int64: (size, mtime_ns, inode, ctime_ns) per file, what "unchanged" compares. The
+        inode and ctime tell a file replaced by another, or rewritten in place with its size
+        and mtime kept, whose saved pairs and indexed vectors describe the old contents."""
+        return np.array(
+            [(r.size, r.mtime_ns, _signed(r.inode), r.ctime_ns) for r in self.records], dtype=np.int64
+        ).reshape(-1, 4)
 
     @property
     def has_vector(self) -> np.ndarray:
         return self.vectors[1] if self.vectors is not None else np.zeros(len(self), dtype=bool)
+
+
+def _signed(v: int) -> int:
+    # Inode numbers are unsigned 64-bit; the stored identities are int64.
+    return v - (1 << 64) if v >= 1 << 63 else v
 
 
 def pair_store(
@@ -90,6 +99,8 @@ def unchanged(old: StoredPairs, job: MatchInput) -> np.ndarray:
     where = {p: k for k, p in enumerate(old.paths)}
     paths = job.paths
     pos = np.fromiter((where.get(p, -1) for p in paths), dtype=np.int64, count=len(paths))
+    if old.ident.shape[1:] != job.idents.shape[1:]:
+        return np.full(len(paths), -1, dtype=np.int64)  # saved with other identities: all changed
     ok = pos >= 0
     safe = np.maximum(pos, 0)
     ok &= (old.ident[safe] == job.idents).all(axis=1) & (old.has_vector[safe] == job.has_vector)

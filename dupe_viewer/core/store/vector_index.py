@@ -132,7 +132,7 @@ class VectorIndex:
         self.dir = directory / _safe(model_id) if directory is not None else None
         self.warnings: list[str] = []
         self.paths: list[str] = []  # label -> path ("" once deleted)
-        self.ident: list[tuple[int, int]] = []  # label -> (size, mtime_ns)
+        self.ident: list[tuple[int, ...]] = []  # label -> the file identity its vector is of
         self.label_of: dict[str, int] = {}
         self.fresh_rows: np.ndarray = np.empty(0, dtype=np.int64)
         self._data = np.empty((0, dim), np.float32)  # label -> vector, only without hnswlib
@@ -214,7 +214,7 @@ class VectorIndex:
                 raw = z["paths"]
                 ident = z["ident"]
             self.paths = [os.fsdecode(p) if p else "" for p in raw.tolist()]
-            self.ident = [(a, b) for a, b in ident.tolist()]
+            self.ident = [tuple(row) for row in ident.tolist()]  # saved N×k
             self.label_of = {p: i for i, p in enumerate(self.paths) if p}
             import hnswlib
 
@@ -248,7 +248,9 @@ class VectorIndex:
             paths=np.array([os.fsencode(p) for p in self.paths], dtype=bytes)
             if self.paths
             else np.array([], dtype=bytes),
-            ident=np.array(self.ident, dtype=np.int64).reshape(-1, 2),
+            ident=np.array(self.ident, dtype=np.int64).reshape(
+                len(self.ident), len(self.ident[0]) if self.ident else 2
+            ),
         )
         os.replace(tmp_labels, labels_file)
         token = secrets.token_hex(8)
@@ -326,14 +328,19 @@ class VectorIndex:
         self._proj, self._fitted = (mean.astype(np.float32), np.ascontiguousarray(basis, np.float32)), n
 
     def sync(
-        self, paths: Sequence[str], idents: Sequence[tuple[int, int]], vectors: np.ndarray
+        self, paths: Sequence[str], idents: Sequence[tuple[int, ...]], vectors: np.ndarray
     ) -> np.ndarray:
         """Make the index hold ``vectors`` (rows of any float dtype) for ``paths``.
 
         Returns each path's label. Rows whose path is new or whose ident changed get a new label
         (``len(self.paths)`` at the time: labels are never reused; a replaced vector's old label is
-        marked deleted); their positions are left in :attr:`fresh_rows`.
+        marked deleted); their positions are left in :attr:`fresh_rows`. Identities are compared
+        whole: an index whose identities have another width (saved by an older version, before
+        inode and ctime were part of them) describes files by something else and is rebuilt.
         """
+        if self.ident and len(idents) and len(self.ident[0]) != len(idents[0]):
+            log.info("vector index identities changed width; rebuilding")
+            self._fresh()
         if self.reduce is not None and len(paths) and self._needs_fit(len(paths)):
             if len(self.paths):
                 log.info("refitting the projection of the vector index on %d vectors", len(paths))
@@ -350,7 +357,7 @@ class VectorIndex:
                 self._delete(lab)
             lab = len(self.paths)
             self.paths.append(p)
-            self.ident.append((int(ident[0]), int(ident[1])))
+            self.ident.append(tuple(int(x) for x in ident))
             self.label_of[p] = lab
             labels[row] = lab
             fresh.append(row)

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from dupe_viewer.core import ScanOptions, ScanResult, regroup, run_scan
+from dupe_viewer.core.files.records import ImageRecord
 from dupe_viewer.core.group.dismissals import GROUP, PAIR, Dismissals
 
 
@@ -126,3 +127,41 @@ def test_keys_are_cached_and_unreadable_files_are_skipped(near_set: Path) -> Non
     assert store.keys_for([recs[1]]) == [None]
     with pytest.raises(ValueError):
         store.dismiss([recs[1]], PAIR)
+
+
+def _asides(db: Path) -> list[Path]:
+    return sorted(p for p in db.parent.iterdir() if p.name.startswith(db.name) and p != db)
+
+
+def _known(n: int) -> list[ImageRecord]:
+    # With a digest the content key is known: nothing is read from disk.
+    return [ImageRecord(f"/x/{n}-{k}.jpg", 10, 1, k, 1, digest=bytes([n, k]) * 8) for k in range(2)]
+
+
+def test_a_damaged_store_is_set_aside_with_a_warning_and_started_afresh(tmp_path: Path) -> None:
+    db = tmp_path / "dismissals.sqlite"
+    for junk in (b"first garbage " * 300, b"second garbage " * 300):
+        db.write_bytes(junk)
+        store = Dismissals(db)
+        (msg,) = store.warnings
+        assert str(db) in msg
+        assert len(store) == 0
+        store.dismiss(_known(1), PAIR)
+        assert len(Dismissals(db)) == 1
+    asides = _asides(db)
+    assert sorted(p.read_bytes()[:6] for p in asides) == [b"first ", b"second"]  # neither lost
+
+
+def test_damaged_pages_are_noticed_when_the_store_is_opened(tmp_path: Path) -> None:
+    db = tmp_path / "dismissals.sqlite"
+    store = Dismissals(db)
+    for n in range(200):
+        store.dismiss(_known(n), GROUP)
+    data = bytearray(db.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # the header survives, the tables do not
+    db.write_bytes(bytes(data))
+    again = Dismissals(db)
+    (aside,) = _asides(db)
+    (msg,) = again.warnings
+    assert str(db) in msg and aside.name in msg
+    assert again.entries() == [] and len(again) == 0

@@ -31,17 +31,17 @@ def _rec(path: str, size: int = 100, mtime: int = 5, **kw: object) -> ImageRecor
 def test_roundtrip_and_identity(tmp_path: Path) -> None:
     with FeatureCache(tmp_path / "c.sqlite3") as c:
         c.store([(_rec("/a.jpg", taken="2020:01:02 03:04:05"), _feature_bytes(1)), (_rec("/b.jpg"), None)])
-        hit = c.lookup([("/a.jpg", 100, 5, 7, 1), ("/b.jpg", 100, 5, 7, 1)])
+        hit = c.lookup([("/a.jpg", 100, 5, 7, 1, 0), ("/b.jpg", 100, 5, 7, 1, 0)])
         assert hit["/a.jpg"].record.taken == "2020:01:02 03:04:05"
         assert hit["/a.jpg"].features is not None
         assert hit["/a.jpg"].features.tobytes() == _feature_bytes(1)
         assert hit["/b.jpg"].features is None
-        # Any change of size, mtime, inode or device makes the row invisible.
+        # Any change of size, mtime, inode or device makes the row invisible (ctime: test_cache_identity).
         for changed in (
-            ("/a.jpg", 101, 5, 7, 1),
-            ("/a.jpg", 100, 6, 7, 1),
-            ("/a.jpg", 100, 5, 8, 1),
-            ("/a.jpg", 100, 5, 7, 2),
+            ("/a.jpg", 101, 5, 7, 1, 0),
+            ("/a.jpg", 100, 6, 7, 1, 0),
+            ("/a.jpg", 100, 5, 8, 1, 0),
+            ("/a.jpg", 100, 5, 7, 2, 0),
         ):
             assert c.lookup([changed]) == {}
 
@@ -49,7 +49,7 @@ def test_roundtrip_and_identity(tmp_path: Path) -> None:
 def test_errors_are_cached(tmp_path: Path) -> None:
     with FeatureCache(tmp_path / "c.sqlite3") as c:
         c.store([(_rec("/bad.jpg", error="corrupt image data"), None)])
-        hit = c.lookup([("/bad.jpg", 100, 5, 7, 1)])
+        hit = c.lookup([("/bad.jpg", 100, 5, 7, 1, 0)])
         assert hit["/bad.jpg"].record.error == "corrupt image data"
 
 
@@ -57,7 +57,7 @@ def test_old_feature_version_is_recomputed(tmp_path: Path, monkeypatch) -> None:
     with FeatureCache(tmp_path / "c.sqlite3") as c:
         c.store([(_rec("/a.jpg", error="x"), _feature_bytes(1))])
         monkeypatch.setattr(cache_mod, "FEATURE_VERSION", features.FEATURE_VERSION + 1)
-        hit = c.lookup([("/a.jpg", 100, 5, 7, 1)])
+        hit = c.lookup([("/a.jpg", 100, 5, 7, 1, 0)])
         assert hit["/a.jpg"].features is None
         assert hit["/a.jpg"].record.error is None  # an old decoder's verdict is not trusted
 
@@ -66,7 +66,7 @@ def test_non_utf8_path(tmp_path: Path) -> None:
     weird = "/photos/caf\udce9.jpg"  # surrogate-escaped byte 0xE9, as os.fsdecode gives on POSIX
     with FeatureCache(tmp_path / "c.sqlite3") as c:
         c.store([(_rec(weird), _feature_bytes(2))])
-        assert weird in c.lookup([(weird, 100, 5, 7, 1)])
+        assert weird in c.lookup([(weird, 100, 5, 7, 1, 0)])
         assert weird in list(c.iter_paths())
 
 
@@ -119,11 +119,11 @@ def test_damaged_pages_are_recovered(tmp_path: Path) -> None:
     c = FeatureCache(db)
     try:
         try:
-            c.lookup([("/img1.jpg", 100, 5, 7, 1)])
+            c.lookup([("/img1.jpg", 100, 5, 7, 1, 0)])
         except sqlite3.DatabaseError as exc:
             c.recover(exc)
         c.store([(_rec("/new.jpg"), _feature_bytes(9))])
-        assert "/new.jpg" in c.lookup([("/new.jpg", 100, 5, 7, 1)])
+        assert "/new.jpg" in c.lookup([("/new.jpg", 100, 5, 7, 1, 0)])
     finally:
         c.close()
 
