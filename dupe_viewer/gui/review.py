@@ -245,6 +245,8 @@ class ReviewController(QObject):
             groups,
             action,
             destination,
+            # The engine refuses files whose real location is protected, whatever the marks say.
+            protected=host.grouping().protected,
             with_progress=True,
             on_progress=lambda done, total: dialog.setValue(done),
             on_result=lambda outcomes: self._on_action_done(result, action, indices, outcomes, dialog),

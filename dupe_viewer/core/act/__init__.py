@@ -1,2 +1,2 @@
-"""Stage 5, acting on a decision: trash or move files safely (actions) with a journal that can
-undo moves (journal), and write the report of a scan (report)."""
+"""Stage 5, acting on a decision: trash or move files safely (actions, survivors) with a journal
+(journal) from which moves can be undone (undo), and write the report of a scan (report)."""

@@ -9,6 +9,7 @@ first.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -31,13 +32,34 @@ def capture_time(rec: ImageRecord) -> float:
     return rec.mtime_ns / 1e9
 
 
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _real_folder(folder: str) -> str:
+    return os.path.normcase(os.path.realpath(folder))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _real_location(path: str) -> str:
+    # The folder part is resolved once per folder; the file itself costs one lstat (it may be a
+    # link into a protected folder). Cached: regrouping runs on every slider step, and a file
+    # action re-checks protection afresh (act/identity.in_folders), so staleness cannot cost a file.
+    folder, name = os.path.split(path)
+    if os.path.islink(path):
+        return os.path.normcase(os.path.realpath(path))
+    return os.path.join(_real_folder(folder), os.path.normcase(name))
+
+
 def _in_folders(path: str, folders: Sequence[str]) -> bool:
-    path = os.path.normcase(os.path.abspath(path))
-    for f in folders:
-        f = os.path.normcase(os.path.abspath(f))
-        if path == f or path.startswith(f.rstrip(os.sep) + os.sep):
-            return True
-    return False
+    """Whether ``path`` lies in one of ``folders``, as written or where it really is: a file
+    reached through a symbolic link (``alias -> protected``) is where the link leads."""
+    lexical = os.path.normcase(os.path.abspath(path))
+    if any(_under(lexical, os.path.normcase(os.path.abspath(f))) for f in folders):
+        return True
+    real = _real_location(os.path.abspath(path))
+    return any(_under(real, _real_folder(os.path.abspath(f))) for f in folders)
 
 
 def _format_score(rec: ImageRecord, order: Sequence[str]) -> float:
