@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 
 from .common import ProgressPrinter, UsageError, prog_error
 
@@ -107,7 +108,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     printer = ProgressPrinter(quiet=args.quiet)
     result = None
-    gen = scan(args.paths, opts)
+    # Ctrl-C sets this before the scan is closed, so every phase (content hashing of big files
+    # included) stops within a second instead of finishing its current work first.
+    cancel = threading.Event()
+    gen = scan(args.paths, opts, cancel=cancel)
     try:
         for event in gen:
             if isinstance(event, Progress):
@@ -119,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
             elif isinstance(event, ErrorFound):
                 pass
     except KeyboardInterrupt:
+        cancel.set()
         gen.close()
         printer.close()
         print("dupe-viewer: cancelled", file=sys.stderr)

@@ -26,6 +26,11 @@ MIN_THRESHOLD = 0.5
 WORK_SIZE = 384
 #: Images larger than this (in pixels) are refused as probable decompression bombs.
 DEFAULT_MAX_PIXELS = 300_000_000
+#: Most bytes of decoded raster one image may take (Pillow's own storage, at the DCT-reduced size
+#: for JPEGs). Formats that cannot be reduced while decoding (PNG, WebP, TIFF...) are decoded
+#: whole, so this bounds the memory one hostile or huge file can cost: an RGB image up to ~268
+#: megapixels, a 16-bit grey one up to the pixel limit. Measured peaks: tests/benchmarks/fuzz.py.
+DECODE_BUDGET_BYTES = 1 << 30
 
 
 @dataclass(frozen=True)

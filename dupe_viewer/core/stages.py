@@ -18,6 +18,7 @@ from .features.perceptual import FEATURE_DTYPE
 from .features.pool import AnalysisPool, WorkerConfig
 from .files import exact
 from .files.discovery import FileError, discover
+from .files.opening import NotRegularFileError
 from .files.records import ImageRecord
 from .match import stage as match_stage
 from .match.incremental import MatchInput
@@ -52,7 +53,7 @@ def look_up_cache(s: ScanState) -> Events:
     s.has = np.zeros(n, dtype=bool)
     if s.cache is not None:
         try:
-            keys = [(e.path, e.size, e.mtime_ns, e.inode, e.device) for e in entries]
+            keys = [(e.path, e.size, e.mtime_ns, e.inode, e.device, e.ctime_ns) for e in entries]
             for pos, rec, blob in s.cache.iter_lookup(keys):
                 found[pos] = rec
                 if blob is not None:
@@ -60,11 +61,13 @@ def look_up_cache(s: ScanState) -> Events:
                     s.has[pos] = True
             del keys
         except sqlite3.DatabaseError as exc:
+            # The cache decides what the failure means (a lock, a damaged file); this scan
+            # goes on with nothing from it.
             s.cache.recover(exc)
-            s.warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
             found = [None] * n
             s.feats = np.zeros(n, dtype=FEATURE_DTYPE)
             s.has = np.zeros(n, dtype=bool)
+        s.warnings.extend(s.cache.pop_warnings())
     s.records = [
         rec
         if rec is not None
@@ -87,14 +90,15 @@ def compare_contents(s: ScanState) -> Events:
     def hash_one(i: int, full: bool) -> tuple[int, bytes | None, str | None]:
         try:
             if full:
-                return i, exact.full_hash(records[i].path, s.should_stop), None
-            return i, exact.partial_hash(records[i].path), None
+                return i, exact.full_hash(records[i].path, s.should_stop, size=records[i].size), None
+            return i, exact.partial_hash(records[i].path, size=records[i].size), None
         except InterruptedError:
             return i, None, None
         except OSError as exc:
             return i, None, io_reason(exc)
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    pool = ThreadPoolExecutor(max_workers=4)
+    try:
         for full in (False, True):
             todo = need_partial
             if full:
@@ -113,9 +117,12 @@ def compare_contents(s: ScanState) -> Events:
                     s.hashed.append(records[i])
                 if s.tick.due():
                     if s.should_stop():
-                        pool.shutdown(wait=False, cancel_futures=True)
                         raise ScanCancelled()
                     yield Progress(Phase.CONTENT, done, total)
+    finally:
+        # Closed early (cancel, Ctrl-C): queued files are dropped, running ones stop at their
+        # next 1 MB chunk (they check should_stop), so nobody waits for a 2 GB file to be read.
+        pool.shutdown(wait=True, cancel_futures=True)
     buckets = exact.refine(buckets, lambda i: records[i].digest)
     yield Progress(Phase.CONTENT, total, total)
 
@@ -135,6 +142,8 @@ def compare_contents(s: ScanState) -> Events:
 
 
 def io_reason(exc: OSError) -> str:
+    if isinstance(exc, (NotRegularFileError, exact.ChangedError)):
+        return exc.strerror
     if isinstance(exc, FileNotFoundError):
         return "file vanished before it could be read"
     if isinstance(exc, PermissionError):
@@ -144,7 +153,9 @@ def io_reason(exc: OSError) -> str:
 
 # -- 4. decode and analyse what the cache lacks -----------------------------------------------
 class _CacheWriter:
-    """Batches analysed files (and their embeddings) into the cache; a damaged cache is rebuilt."""
+    """Batches analysed files (and their embeddings) into the cache. A failed write is the cache's
+    to judge (:meth:`~.FeatureCache.recover`): a lock or a full disk stops its writes for this
+    scan, only a damaged file is rebuilt; the scan goes on either way."""
 
     def __init__(self, s: ScanState) -> None:
         self.s = s
@@ -162,7 +173,7 @@ class _CacheWriter:
                 s.cache.store_embeddings(self.vectors, s.setup.model_id)
         except sqlite3.DatabaseError as exc:
             s.cache.recover(exc)
-            s.warnings.append(f"The feature cache was damaged ({exc}) and has been rebuilt.")
+        s.warnings.extend(s.cache.pop_warnings())
         self.rows.clear()
         self.vectors.clear()
 
@@ -179,8 +190,10 @@ def _cached_embeddings(s: ScanState) -> Embeddings | None:
         try:
             for p, v in s.cache.iter_embeddings(rep_paths, s.setup.model_id):
                 vectors.put(index_of[p], v)
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            s.cache.recover(exc)
             vectors = Embeddings(len(records))
+        s.warnings.extend(s.cache.pop_warnings())
     return vectors
 
 
@@ -234,7 +247,8 @@ def analyse(s: ScanState) -> Events:
         try:
             s.cache.store_hashes((r,) for r in s.hashed)
         except sqlite3.DatabaseError as exc:
-            s.warnings.append(f"Could not update the cache ({exc}).")
+            s.cache.recover(exc)
+        s.warnings.extend(s.cache.pop_warnings())
     _share_with_copies(s, writer)
     for r in records:
         if r.error is not None:

@@ -326,7 +326,7 @@ class CompareView(QWidget):
                 path = result.records[m.index].path
                 folder = os.path.basename(os.path.dirname(path))
                 # The folder tells copies with one name apart (backup/IMG_1.jpg, phone/IMG_1.jpg).
-                combo.addItem(f"{k + 1}. {os.path.join(folder, os.path.basename(path))}")
+                combo.addItem(f"{k + 1}. {text.shown_path(os.path.join(folder, os.path.basename(path)))}")
                 combo.setItemData(k, path, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(pos)
             combo.blockSignals(False)
@@ -388,7 +388,7 @@ class CompareView(QWidget):
         for pane in self.shown:
             self._update_state(pane)
 
-    @Slot(str, int)
+    @Slot(object, int)
     def _on_image(self, path: str, size: int) -> None:
         if self.result is None or size not in (PREVIEW_SIZE, FULL):
             return
@@ -406,7 +406,7 @@ class CompareView(QWidget):
             if pane.view.fit:
                 pane.view.fit_image()
 
-    @Slot(str, int, str)
+    @Slot(object, int, str)
     def _on_image_failed(self, path: str, size: int, reason: str) -> None:
         if self.result is None:
             return

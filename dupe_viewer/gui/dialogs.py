@@ -39,9 +39,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidge
     model.setHorizontalHeaderLabels(list(headers))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QStandardItem(value)
+            shown = text.shown_path(value)
+            item = QStandardItem(shown)
             item.setEditable(False)
-            item.setToolTip(value)
+            item.setToolTip(shown)
             model.setItem(r, c, item)
     view = QTableView(parent)
     view.setModel(model)
@@ -81,7 +82,8 @@ class ErrorsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(f"{p}\t{e}" for p, e in self.rows))
+        rows = (f"{text.shown_path(p)}\t{e}" for p, e in self.rows)
+        QGuiApplication.clipboard().setText("\n".join(rows))
 
 
 def rule_text(rule: Rule) -> str:
@@ -290,10 +292,11 @@ class DismissalsDialog(QDialog):
         self.list.clear()
         for d in entries:
             when = text.datetime_text(datetime.fromtimestamp(d.created))
-            names = ", ".join(os.path.basename(p) for p in d.paths[:6]) + (" …" if len(d.paths) > 6 else "")
+            names = ", ".join(text.shown_path(os.path.basename(p)) for p in d.paths[:6])
+            names += " …" if len(d.paths) > 6 else ""
             kind = self.tr("pair") if d.kind == "pair" else self.tr("group")
             item = QListWidgetItem(f"{when} · {kind} · {names}")
-            item.setToolTip("\n".join(d.paths))
+            item.setToolTip("\n".join(map(text.shown_path, d.paths)))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             self.list.addItem(item)
         if not entries:

@@ -199,7 +199,7 @@ class GroupModel(QAbstractTableModel):
             if col == FREES:
                 return text.size_text(self.marks.freed(g)[1])
             if col == KEEPER:
-                return os.path.basename(self._records[g.keep].path)
+                return text.shown_path(os.path.basename(self._records[g.keep].path))
             return None
         if role == SortRole:
             return self.sort_key(row, col)
@@ -218,7 +218,7 @@ class GroupModel(QAbstractTableModel):
             if col == KIND:
                 return text.kind_tooltip(g.kind)
             if col in (PREVIEW, KEEPER):
-                return "\n".join(self._records[m.index].path for m in g.members[:12])
+                return "\n".join(text.shown_path(self._records[m.index].path) for m in g.members[:12])
             if col == FREES:
                 n, size = self.marks.freed(g)
                 return (
@@ -243,7 +243,7 @@ class GroupModel(QAbstractTableModel):
             top, bottom = min(rows), max(rows)
             self.dataChanged.emit(self.index(top, PREVIEW), self.index(bottom, KEEPER))
 
-    @Slot(str, int)
+    @Slot(object, int)
     def _on_thumbnail(self, path: str, size: int) -> None:
         if size != THUMB_DECODE:
             return

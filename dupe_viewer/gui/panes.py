@@ -271,7 +271,8 @@ class ImagePane(QFrame):
             )
             sim = sim.replace("%1", text.percent(member.similarity))
             sim = sim.replace("%2", text.kind_text(member.kind))
-        name = f"<tr><td colspan='2'><b>{html.escape(os.path.basename(rec.path))}</b></td></tr>"
+        shown = html.escape(text.shown_path(os.path.basename(rec.path)))
+        name = f"<tr><td colspan='2'><b>{shown}</b></td></tr>"
         rows = [
             name,
             row(self.tr("Why"), why),
@@ -295,7 +296,7 @@ class ImagePane(QFrame):
                 index in best["date"] and not rec.taken,
                 self.tr("oldest"),
             ),
-            row(self.tr("Folder"), os.path.dirname(rec.path)),
+            row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
         ]
         self.info.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
 

@@ -79,7 +79,7 @@ class ScanSession(QObject):
             self.errors.append((self.tr("(scan)"), w))
         self._update_errors()
 
-    @Slot(str, str)
+    @Slot(object, str)
     def add_error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
         self._update_errors()

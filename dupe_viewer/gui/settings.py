@@ -9,6 +9,7 @@ Engine defaults (thresholds, keep rules) are read from :class:`ScanOptions`, nev
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -47,6 +48,10 @@ DEFAULTS: dict[str, Any] = {
     "paths/last_move": "",
 }
 
+#: Numeric keys and the range a saved value must be in (a hand-edited "NaN", "Infinity" or
+#: "1e308" reads as its default instead of stopping the window from starting).
+RANGES: dict[str, tuple[float, float]] = {"scan/threshold": (0.0, 1.0), "scan/deep_threshold": (0.0, 1.0)}
+
 #: Keys stored as Qt byte arrays (window geometry and layout).
 BYTES_KEYS = ("window/geometry", "window/state", "window/main_splitter", "window/left_splitter")
 
@@ -67,6 +72,10 @@ class GuiSettings:
             value = json.loads(str(raw))
         except ValueError:
             return default
+        if key in RANGES and value is not None:
+            lo, hi = RANGES[key]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return float(value) if number and math.isfinite(value) and lo <= value <= hi else default
         # A value of the wrong type (hand-edited file, older version) is ignored, not trusted.
         if default is not None and not isinstance(value, type(default)):
             if isinstance(default, float) and isinstance(value, int):

@@ -17,6 +17,17 @@ from ..core.group.reasons import Reason
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
 
+def shown_path(path: str) -> str:
+    """``path`` as text Qt can show. A name that is not valid UTF-8 reaches Python with
+    surrogate escapes, which Qt silently drops, showing another, non-existent path; here each
+    undecodable byte becomes "\ufffd" instead, so the person sees that the name is odd."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def size_text(nbytes: int | float) -> str:
     """Bytes as a short human size in the user's locale (``QLocale.formattedDataSize``)."""
     return QLocale().formattedDataSize(int(nbytes), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)

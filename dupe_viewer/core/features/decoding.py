@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import struct
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 from ..errors import DecodeError
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE
-from . import fidelity
+from . import fidelity, guard
 
 try:  # HEIC/HEIF (iPhone photos) and, with older Pillow, AVIF.
     import pillow_heif
@@ -79,20 +78,34 @@ def _exif_facts(im: Image.Image) -> tuple[int, str | None]:
     return orientation, (str(taken).strip("\x00 ") or None) if taken else None
 
 
-def _to_rgb(im: Image.Image) -> Image.Image:
-    """Any Pillow mode to 8-bit RGB, transparency composited on white."""
+def _gray_gain(im: Image.Image) -> float:
+    """Factor that brings a 16-bit/integer/float grey image to 0-255, from its extrema (read in C,
+    without copying the image): 16-bit data is scaled by 1/257 (65535 -> 255) so a 16-bit and
+    an 8-bit export of one photo hash alike; Pillow's own convert("L") would clip instead."""
+    if im.mode not in _WIDE_GRAY:
+        return 1.0
+    lo_hi = im.getextrema()
+    peak = float(lo_hi[1]) if isinstance(lo_hi, tuple) and lo_hi and not isinstance(lo_hi[0], tuple) else 0.0
+    if im.mode == "F" and peak <= 1.0:
+        return 255.0
+    return 1 / 257 if peak > 255 else 1.0
+
+
+_WIDE_GRAY = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def _to_rgb(im: Image.Image, gain: float | None = None) -> Image.Image:
+    """Any Pillow mode to 8-bit RGB, transparency composited on white. ``gain``: the grey scale
+    factor of :func:`_gray_gain` (given when ``im`` is one strip of a larger image)."""
     mode = im.mode
     if mode == "RGB":
         return im
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        arr = np.asarray(im, dtype=np.float64)
-        # 16-bit data is scaled by 257 (65535 -> 255) so a 16-bit and an 8-bit export of one photo
-        # hash alike; Pillow's own convert("L") would clip instead of scaling.
-        peak = arr.max() if arr.size else 0.0
-        if mode == "F" and peak <= 1.0:
-            arr = arr * 255.0
-        elif peak > 255:
-            arr = arr / 257.0
+    if mode in _WIDE_GRAY:
+        g = _gray_gain(im) if gain is None else gain
+        arr = np.asarray(im, dtype=np.float32)
+        # Divide by 257 rather than multiply by its inverse: 257·k / 257 is exactly k in float32,
+        # while 257·k · (1/257) can land just below k and truncate to k - 1.
+        arr = arr / np.float32(1 / g) if g < 1 else arr * np.float32(g)
         return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L").convert("RGB")
     if (mode == "P" and "transparency" in im.info) or mode in ("LA", "La", "PA") or mode == "RGBa":
         im = im.convert("RGBA")
@@ -103,55 +116,60 @@ def _to_rgb(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
+#: Rows converted at a time when a large image is brought to RGB and reduced: the conversion's
+#: temporaries stay a few megabytes instead of a second copy of a huge image.
+STRIP_PIXELS = 4_000_000
+
+
+def _reduced_rgb(im: Image.Image, factor: int) -> Image.Image:
+    """``_to_rgb(im).reduce(factor)``, strip by strip: the same pixels (strips start on multiples
+    of ``factor``, so every box of the reduction lies in one strip), a fraction of the memory."""
+    w, h = im.size
+    if im.mode == "RGB" or (factor <= 1 and w * h <= STRIP_PIXELS):
+        return _to_rgb(im).reduce(factor) if factor > 1 else _to_rgb(im)
+    gain = _gray_gain(im)
+    rows = max(factor, STRIP_PIXELS // max(1, w) // factor * factor)
+    out = Image.new("RGB", (-(-w // factor), -(-h // factor)))
+    for y in range(0, h, rows):
+        strip = _to_rgb(im.crop((0, y, w, min(h, y + rows))), gain)
+        out.paste(strip.reduce(factor) if factor > 1 else strip, (0, y // factor))
+    return out
+
+
 def decode(
     path: str | os.PathLike[str], size: int = WORK_SIZE, max_pixels: int = DEFAULT_MAX_PIXELS
 ) -> Decoded:
     """Decode ``path`` into an RGB image whose long side is at most ``size``.
 
     Raises DecodeError with a one-line, human-readable reason for anything that is not a usable
-    image. JPEGs are decoded at the smallest DCT scale that still covers ``size``.
+    image, whatever the decoder raised. JPEGs are decoded at the smallest DCT scale that still
+    covers ``size``; nothing is decoded whose raster would not fit the memory budget.
     """
     path = Path(path)
-    try:
-        with warnings.catch_warnings():
-            # We apply our own pixel limit below, with a clearer message.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(path)
-    except FileNotFoundError:
-        raise DecodeError("file vanished before it could be read") from None
-    except PermissionError:
-        raise DecodeError("permission denied") from None
-    except IsADirectoryError:
-        raise DecodeError("is a directory") from None
-    except Image.DecompressionBombError as exc:
-        raise DecodeError(f"refused as a decompression bomb ({exc})") from None
-    except UnidentifiedImageError:
-        raise DecodeError(_unidentified_reason(path)) from None
-    except OSError as exc:
-        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
-    with im:
+    with guard.open_regular(path) as fh:
         try:
-            return _decode_opened(im, size, max_pixels)
-        except DecodeError:
-            raise
-        except Image.DecompressionBombError as exc:
-            raise DecodeError(f"refused as a decompression bomb ({exc})") from None
-        except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error) as exc:
-            raise DecodeError(_corrupt_reason(exc)) from None
-        except MemoryError:
-            raise DecodeError("not enough memory to decode this image") from None
+            with warnings.catch_warnings():
+                # We apply our own pixel limit below, with a clearer message; a hostile file's
+                # warnings (corrupt EXIF, skipped tags) are not the user's business.
+                warnings.simplefilter("ignore")
+                im = Image.open(fh)
+        except UnidentifiedImageError:
+            raise DecodeError(_unidentified_reason(path)) from None
+        except Exception as exc:  # Pillow's plugins raise anything on hostile headers
+            raise DecodeError(guard.reason(exc, max_pixels)) from None
+        with im:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    return _decode_opened(im, size, max_pixels)
+            except Exception as exc:  # corrupt data, decoder errors, MemoryError: one file's problem
+                raise DecodeError(guard.reason(exc, max_pixels)) from None
 
 
 def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
     fmt = im.format or "unknown"
     w, h = im.size
-    if w <= 0 or h <= 0:
-        raise DecodeError("image has no pixels")
-    if w * h > max_pixels:
-        raise DecodeError(
-            f"refused as a possible decompression bomb: {w}×{h} = {w * h / 1e6:.0f} megapixels "
-            f"(limit {max_pixels / 1e6:.0f})"
-        )
+    guard.check_pixels(im, max_pixels)
     orientation, taken = _exif_facts(im)
     if getattr(im, "is_animated", False):
         im.seek(0)  # GIF/WebP/APNG: the first frame stands for the file
@@ -164,14 +182,15 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
         # long side. The box keeps the aspect ratio: Pillow picks the scale that covers both sides.
         box = (size, max(1, size * h // w)) if w >= h else (max(1, size * w // h), size)
         im.draft("RGB", box)
+    guard.check_budget(im)  # what will really be decoded (after the DCT reduction)
     im.load()
-    rgb = _to_rgb(im)
-    detail = fidelity.detail(rgb, native=rgb.size == (w, h))
+    lw, lh = im.size
+    # The keeper's evidence is measured on a centre crop of the decoded pixels, before resizing.
+    crop = im.crop(fidelity.measure_box(lw, lh))
+    detail = fidelity.detail(_to_rgb(crop, _gray_gain(im)), native=(lw, lh) == (w, h))
+    # reduce() first (fast box filter by an integer factor), then an antialiased resize.
+    rgb = _reduced_rgb(im, max(1, max(lw, lh) // (2 * size)))
     if max(rgb.size) > size:
-        # reduce() first (fast box filter by an integer factor), then an antialiased resize.
-        factor = max(1, max(rgb.size) // (2 * size))
-        if factor > 1:
-            rgb = rgb.reduce(factor)
         rgb.thumbnail((size, size), Image.Resampling.BILINEAR, reducing_gap=None)
     if orientation != 1:
         rgb = rgb.transpose(_ORIENTATION_TRANSPOSE[orientation])
@@ -195,20 +214,28 @@ def _unidentified_reason(path: Path) -> str:
     return "not a recognised image format (corrupt or unsupported file)"
 
 
-def _corrupt_reason(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    if "truncated" in text.lower():
-        return "truncated image file (the end of the file is missing)"
-    return f"corrupt image data ({text})"
+#: Full-size previews of larger pictures are decoded reduced to about this many pixels (still
+#: as much as an 8K screen shows): a 100-megapixel scan needs no 400 MB preview.
+DISPLAY_MAX_PIXELS = 32_000_000
 
 
 def display_image(path: str | os.PathLike[str], size: int | None = None) -> Image.Image:
-    """Decode for display (previews): RGB, EXIF orientation applied, optionally bounded by ``size``.
+    """Decode for display (previews): RGB, EXIF orientation applied, bounded by ``size`` on the
+    long side; ``None``: full resolution up to :data:`DISPLAY_MAX_PIXELS`, reduced beyond.
 
-    Unlike :func:`decode` this keeps full resolution when ``size`` is None.
-    """
+    Same guards as :func:`decode` (regular files only, pixel limit, memory budget)."""
     if size is None:
-        with Image.open(path) as im:
-            im.load()
-            return _to_rgb(ImageOps.exif_transpose(im))
+        with guard.open_regular(path) as fh:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    with Image.open(fh) as im:
+                        w, h = im.size
+            except UnidentifiedImageError:
+                raise DecodeError(_unidentified_reason(Path(path))) from None
+            except Exception as exc:
+                raise DecodeError(guard.reason(exc, DEFAULT_MAX_PIXELS)) from None
+        size = max(w, h, 1)
+        if w * h > DISPLAY_MAX_PIXELS:
+            size = max(1, int(size * (DISPLAY_MAX_PIXELS / (w * h)) ** 0.5))
     return decode(path, size=size).image

@@ -112,13 +112,18 @@ def camera(im: Image.Image) -> str | None:
 MEASURE_SIDE = 1024
 
 
-def detail(image: Image.Image, native: bool) -> Detail:
-    """Top-band detail, blockiness and sharpness of ``image`` (RGB, not yet resized)."""
-    w, h = image.size
+def measure_box(w: int, h: int) -> tuple[int, int, int, int]:
+    """The centre crop of a ``w``×``h`` image that :func:`detail` measures (left, top, right,
+    bottom). Cropping to it first measures the same: the box of the box is itself."""
     cw, ch = min(w, MEASURE_SIDE), min(h, MEASURE_SIDE)
     # The crop starts on the 8-pixel grid so that JPEG block boundaries stay where they were.
     x0, y0 = ((w - cw) // 2) & ~7, ((h - ch) // 2) & ~7
-    gray = np.asarray(image.crop((x0, y0, x0 + cw, y0 + ch)).convert("L"), dtype=np.float32)
+    return x0, y0, x0 + cw, y0 + ch
+
+
+def detail(image: Image.Image, native: bool) -> Detail:
+    """Top-band detail, blockiness and sharpness of ``image`` (RGB, not yet resized)."""
+    gray = np.asarray(image.crop(measure_box(*image.size)).convert("L"), dtype=np.float32)
     if gray.shape[0] < 32 or gray.shape[1] < 32:
         return Detail(native=native)
     return Detail(

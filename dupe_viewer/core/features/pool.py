@@ -122,6 +122,8 @@ def analyse(path: str, config: WorkerConfig, embedder: Embeds | None = None) -> 
         dec = decoding.decode(path, size=config.decode_size, max_pixels=config.max_pixels)
     except DecodeError as exc:
         return Analysis(path, error=str(exc))
+    except Exception as exc:  # decode() maps decoder errors; anything else still costs one file
+        return Analysis(path, error=f"could not read the image ({type(exc).__name__}: {exc})")
     out = Analysis(
         path,
         width=dec.width,
@@ -225,6 +227,9 @@ class AnalysisPool:
                                 suspects.extend(batch)
                             broken = True
                             continue
+                        except Exception as exc:  # the chunk failed as a whole: report its files
+                            why = f"could not analyse the image ({exc})"
+                            results = [Analysis(p, error=why) for p in batch]
                         delivered += len(results)
                         yield from results
                 if broken:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..options import DiscoveryOptions
+from .opening import special_kind
 
 #: Extensions we try to decode (lower case, without the dot).
 IMAGE_EXTENSIONS = frozenset(
@@ -98,7 +99,8 @@ def discover(
                 return FileError(path, "broken symbolic link")
             return FileError(path, _reason(exc))
         if not stat.S_ISREG(st.st_mode):
-            return None
+            # Listed, not silently dropped: a FIFO or device named like a photo is worth a line.
+            return FileError(path, f"skipped: {special_kind(st.st_mode)}, not a regular file")
         key = (st.st_dev, st.st_ino)
         # Windows may report inode 0 on some filesystems; then identity falls back to the path.
         if st.st_ino and key in seen_files:

@@ -6,29 +6,52 @@ computed only for files whose size *and* first block collide with another file's
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+
+from .opening import open_regular
 
 #: Bytes read for the first-block hash.
 PARTIAL_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
 
 
-def partial_hash(path: str | os.PathLike[str]) -> bytes:
-    with open(path, "rb") as fh:
-        return hashlib.blake2b(fh.read(PARTIAL_BYTES), digest_size=16).digest()
+def partial_hash(path: str | os.PathLike[str], size: int | None = None) -> bytes:
+    """Hash of the first :data:`PARTIAL_BYTES` (of at most ``size`` bytes, the size discovery saw)."""
+    limit = PARTIAL_BYTES if size is None else min(PARTIAL_BYTES, size)
+    with open_regular(path) as fh:
+        return hashlib.blake2b(fh.read(limit), digest_size=16).digest()
 
 
-def full_hash(path: str | os.PathLike[str], should_stop: Callable[[], bool] | None = None) -> bytes:
+def full_hash(
+    path: str | os.PathLike[str], should_stop: Callable[[], bool] | None = None, size: int | None = None
+) -> bytes:
+    """Hash of the whole file. With ``size`` (what discovery saw) no more than that is read, and a
+    file that turns out longer raises :class:`ChangedError`: a file still being written, or one
+    swapped for something endless, is not hashed forever. ``should_stop`` is checked after every
+    chunk (1 MB): cancel reaches a 2 GB file within milliseconds (raises InterruptedError)."""
     h = hashlib.blake2b(digest_size=16)
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
+    left = size
+    with open_regular(path) as fh:
+        while left is None or left > 0:
+            chunk = fh.read(_CHUNK if left is None else min(_CHUNK, left))
+            if not chunk:
+                break
             h.update(chunk)
+            if left is not None:
+                left -= len(chunk)
             if should_stop is not None and should_stop():
                 raise InterruptedError("cancelled")
+        if left is not None and (left > 0 or fh.read(1)):
+            raise ChangedError(errno.ESTALE, "the file changed while it was read (its size differs)")
     return h.digest()
+
+
+class ChangedError(OSError):
+    """A file's size differs from what discovery saw: it changed while the scan ran."""
 
 
 def size_collisions(sizes: Sequence[int]) -> list[list[int]]:

@@ -46,9 +46,11 @@ def load_qimage(path: str, size: int) -> QImage:
 
 
 class _Signals(QObject):
-    # (path, size, result, generation of the path when its decode started)
-    loaded = Signal(str, int, QImage, int)
-    failed = Signal(str, int, str, int)
+    # (path, size, result, generation of the path when its decode started). Paths travel as
+    # Python objects: a str signal turns a name that is not valid UTF-8 (surrogate escapes)
+    # into another path, whose thumbnail never arrives or is another file's.
+    loaded = Signal(object, int, QImage, int)
+    failed = Signal(object, int, str, int)
 
 
 class _Worker(QRunnable):
@@ -75,8 +77,8 @@ class _Worker(QRunnable):
 class ImageLoader(QObject):
     """Asynchronous, cached image decoding. ``ready(path, size)`` fires when an image arrives."""
 
-    ready = Signal(str, int)
-    failed = Signal(str, int, str)
+    ready = Signal(object, int)  # path (object: see _Signals), size
+    failed = Signal(object, int, str)
 
     def __init__(
         self,
@@ -181,7 +183,7 @@ class ImageLoader(QObject):
             return gen != self._gen.get(path, 0)
 
     # -- results (GUI thread) ------------------------------------------------------------------
-    @Slot(str, int, QImage, int)
+    @Slot(object, int, QImage, int)
     def _on_loaded(self, path: str, size: int, img: QImage, gen: int) -> None:
         if self._stale(path, gen):
             self._refresh(path, size)
@@ -197,7 +199,7 @@ class ImageLoader(QObject):
             self._cache_bytes -= evicted.sizeInBytes()
         self.ready.emit(path, size)
 
-    @Slot(str, int, str, int)
+    @Slot(object, int, str, int)
     def _on_failed(self, path: str, size: int, reason: str, gen: int) -> None:
         if self._stale(path, gen):
             self._refresh(path, size)

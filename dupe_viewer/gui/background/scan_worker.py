@@ -56,7 +56,7 @@ class ScanWorker(QObject):
     """Iterates one scan; emits ``done`` last, whatever happened."""
 
     progress = Signal(str, int, int)  # phase (the engine's Phase value), done, total (0: unknown)
-    error = Signal(str, str)  # path, reason
+    error = Signal(object, str)  # path (object: keeps non-UTF-8 names intact), reason
     early_groups = Signal(object)  # a partial ScanResult: exact duplicates, before the end
     finished = Signal(object, object)  # ScanResult (regrouped without dismissals), excluded pairs
     cancelled = Signal(object)  # ScanStats

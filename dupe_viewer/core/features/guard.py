@@ -1,0 +1,107 @@
+"""Opening an image file without trusting it: regular files only, a memory budget, clear reasons.
+
+Every file a scan or a preview decodes went through discovery some time ago, and may since have
+become a FIFO (opening it would block forever), a device (``/dev/zero`` never ends), a directory,
+or a file someone is still writing. A file is also only as honest as its header: 693 bytes of
+JPEG may declare 17000×17000 pixels, 38 bytes of lossless WebP 16383×16383. So:
+
+- :func:`open_regular` opens without blocking and checks, on the open descriptor, that it is a
+  regular file (:mod:`..files.opening`);
+- :func:`check_pixels` and :func:`check_budget` refuse, before any pixel is decoded, an image
+  whose pixel count is over the limit or whose decoded raster would not fit
+  :data:`~..options.DECODE_BUDGET_BYTES`, with the app's own limits in the message;
+- :func:`reason` turns whatever a decoder raised (Pillow and its plugins raise ``ValueError``,
+  ``RuntimeError``, ``SyntaxError``, ``struct.error``, ``zlib.error``... on hostile input) into one
+  line a person can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+from PIL import Image
+
+from ..errors import DecodeError
+from ..files import opening
+from ..options import DECODE_BUDGET_BYTES
+
+
+def open_regular(path: str | os.PathLike[str]) -> io.BufferedReader:
+    """``path`` opened for reading (:func:`..files.opening.open_regular`), or a DecodeError that
+    says why not."""
+    try:
+        return opening.open_regular(path)
+    except FileNotFoundError:
+        raise DecodeError("file vanished before it could be read") from None
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    except IsADirectoryError:
+        raise DecodeError("is a directory") from None
+    except opening.NotRegularFileError as exc:
+        raise DecodeError(exc.strerror) from None
+    except OSError as exc:
+        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def bytes_per_pixel(mode: str) -> int:
+    """Bytes Pillow holds per pixel of ``mode`` (multi-band modes are stored 4 bytes a pixel)."""
+    if mode in ("1", "L", "P"):
+        return 1
+    if mode.startswith("I;16"):
+        return 2
+    return 4
+
+
+def check_pixels(im: Image.Image, max_pixels: int) -> None:
+    """Raise DecodeError when ``im`` declares no pixels or more than ``max_pixels``."""
+    w, h = im.size
+    if w <= 0 or h <= 0:
+        raise DecodeError("image has no pixels")
+    if w * h > max_pixels:
+        raise DecodeError(
+            f"refused as a possible decompression bomb: {w}×{h} = {w * h / 1e6:.0f} megapixels "
+            f"(limit {max_pixels / 1e6:.0f})"
+        )
+
+
+#: Copies of the raster a format's decoder holds at once. libwebp, libavif and libheif decode
+#: into a buffer of their own that Pillow then copies (and WebP's frame decoder once more); the
+#: other decoders write into Pillow's image directly.
+RASTER_COPIES = {"WEBP": 3, "AVIF": 3, "HEIF": 3}
+
+
+def check_budget(im: Image.Image, budget: int = DECODE_BUDGET_BYTES) -> None:
+    """Raise DecodeError when decoding ``im`` at its current (possibly draft-reduced) size would
+    take more than ``budget`` bytes of raster, counting the copies its decoder makes."""
+    w, h = im.size
+    need = w * h * bytes_per_pixel(im.mode) * RASTER_COPIES.get(im.format or "", 1)
+    if need > budget:
+        raise DecodeError(
+            f"too large to decode safely: {w}×{h} ({im.format} {im.mode}) would take "
+            f"{need / 2**30:.1f} GB of memory (limit {budget / 2**30:.1f} GB)"
+        )
+
+
+def reason(exc: BaseException, max_pixels: int) -> str:
+    """One line saying why a decoder gave up on a file."""
+    if isinstance(exc, DecodeError):
+        return str(exc)
+    if isinstance(exc, Image.DecompressionBombError):
+        # Pillow's message quotes its own limit (twice ours); say ours, and what the file declares.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        declared = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
+        limit = f"limit {max_pixels / 1e6:.0f}"
+        return f"refused as a possible decompression bomb: it declares {declared} ({limit})"
+    if isinstance(exc, MemoryError):
+        return "not enough memory to decode this image"
+    # One line, and not a page: libheif and libtiff put newlines and whole dumps in messages.
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if len(text) > 160:
+        text = text[:157] + "..."
+    if "MAX_TEXT_CHUNK" in text or "MAX_TEXT_MEMORY" in text:
+        return "refused: its metadata (text or colour profile) inflates to more than the limit"
+    if "truncated" in text.lower():
+        return "truncated image file (the end of the file is missing)"
+    return f"corrupt image data ({text})"
