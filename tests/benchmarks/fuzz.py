@@ -143,13 +143,21 @@ _PEAK = """
 import json, resource, sys
 from dupe_viewer.core.errors import DecodeError
 from dupe_viewer.core.features import decoding
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def rss(field):
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith(field))
+
+# A child's high-water mark starts at its parent's (Linux copies it through fork and exec):
+# reset it, so the figure is this process's own.
+with open("/proc/self/clear_refs", "w") as fh:
+    fh.write("5")
+base = rss("VmRSS:")
 try:
     decoding.{fn}(sys.argv[1]); reason = None
 except DecodeError as exc:
     reason = str(exc)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"reason": reason, "base_kb": base, "peak_kb": peak}}))
+print(json.dumps({{"reason": reason, "base_kb": base, "peak_kb": rss("VmHWM:")}}))
 """
 
 
@@ -170,6 +178,24 @@ def decode_peak(path: str, fn: str = "decode", timeout: float = 120) -> dict[str
     return {"reason": got["reason"], "peak_mb": got["peak_kb"] / 1024, "base_mb": got["base_kb"] / 1024}
 
 
+def reset_peak() -> None:
+    """Restart this process's high-water mark of resident memory (Linux; elsewhere a no-op)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def own_peak_mb() -> float:
+    """This process's peak resident memory since :func:`reset_peak` (0 where unknown)."""
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mutations", type=int, default=2000)
@@ -186,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         f"built {len(camp.cases)} hostile files + {len(camp.special | camp.swapped)} special in "
         f"{time.perf_counter() - t0:.1f} s under {root}"
     )
+    reset_peak()
     result, seconds, escaped = run_scan(camp, args.timeout)
+    print(f"scan process peak: {own_peak_mb():.0f} MB (the workers, separate processes, not counted)")
     failed = []
     if result is None:
         failed.append(

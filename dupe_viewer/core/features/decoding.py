@@ -116,6 +116,10 @@ def _to_rgb(im: Image.Image, gain: float | None = None) -> Image.Image:
     return im.convert("RGB")
 
 
+#: Above this many pixels after the first reduction, an image is reduced all the way to the
+#: requested size by the box filter (a preview of a 250-megapixel scan peaked at 2 GB otherwise).
+BIG_OUTPUT_PIXELS = 40_000_000
+
 #: Rows converted at a time when a large image is brought to RGB and reduced: the conversion's
 #: temporaries stay a few megabytes instead of a second copy of a huge image.
 STRIP_PIXELS = 4_000_000
@@ -189,7 +193,12 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
     crop = im.crop(fidelity.measure_box(lw, lh))
     detail = fidelity.detail(_to_rgb(crop, _gray_gain(im)), native=(lw, lh) == (w, h))
     # reduce() first (fast box filter by an integer factor), then an antialiased resize.
-    rgb = _reduced_rgb(im, max(1, max(lw, lh) // (2 * size)))
+    factor = max(1, max(lw, lh) // (2 * size))
+    if (lw // factor) * (lh // factor) > BIG_OUTPUT_PIXELS:
+        # Only a full-size preview of a huge picture gets here (the scan's 384 px never does):
+        # reduce straight to at most `size`, instead of holding a second huge image to resize.
+        factor = -(-max(lw, lh) // size)
+    rgb = _reduced_rgb(im, factor)
     if max(rgb.size) > size:
         rgb.thumbnail((size, size), Image.Resampling.BILINEAR, reducing_gap=None)
     if orientation != 1:

@@ -279,8 +279,10 @@ def _query_chunk(prepared: Prepared, search: Search, rows: np.ndarray, min_corr:
 #: recover as many pairs whose canonical orientations differ as all 25 (6 more grouped pairs
 #: than none), at ~5 % of the candidate search's time instead of ~20 %.
 TURN_COLUMNS = 12
-#: Queries re-ranked at a time (bounds the gathered neighbours to ~25 MB).
-RERANK_BATCH = 1024
+#: Bytes of neighbour tiny images gathered at a time while re-ranking. Queries are batched to fit:
+#: 1,024 of them at the first 25 neighbours, fewer when a collection of many near-identical
+#: images grows the neighbour lists (a fixed batch gathered 1.6 GB at 1,536 neighbours).
+RERANK_BYTES = 32 << 20
 
 
 def _rerank(zq: np.ndarray, z: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -293,8 +295,9 @@ def _rerank(zq: np.ndarray, z: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray,
     corr = np.empty(idx.shape, dtype=np.float32)
     turn = np.zeros(idx.shape, dtype=np.int8)
     m = min(TURN_COLUMNS, idx.shape[1])
-    for lo in range(0, len(zq), RERANK_BATCH):
-        hi = lo + RERANK_BATCH
+    batch = max(1, RERANK_BYTES // (4 * max(1, idx.shape[1]) * zq.shape[1]))
+    for lo in range(0, len(zq), batch):
+        hi = lo + batch
         q = zq[lo:hi]
         nb = z[idx[lo:hi]].astype(np.float32)  # (b, k, 256)
         corr[lo:hi] = np.einsum("bkd,bd->bk", nb, q)

@@ -356,3 +356,14 @@ def test_unlistable_folder_is_an_error_even_as_root(tmp_path: Path, monkeypatch:
     entries, errors = run([tmp_path])
     assert rels(entries, tmp_path) == ["ok/a.jpg"]
     assert errors == [FileError(locked, "permission denied")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_special_files_are_listed_as_skipped(tmp_path: Path) -> None:
+    from dupe_viewer.core.files.discovery import FileError, discover
+
+    os.mkfifo(tmp_path / "pipe.jpg")
+    found = list(discover([tmp_path]))
+    assert found == [
+        FileError(str(tmp_path / "pipe.jpg"), "skipped: a named pipe (FIFO), not a regular file")
+    ]

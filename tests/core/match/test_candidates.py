@@ -116,3 +116,15 @@ def test_a_local_edit_that_flips_the_canonical_orientation_does_not_lose_the_pai
     assert (150, 151) in found
     orientation, corr = found[(150, 151)]
     assert orientation == 0 and corr > 0.8  # the copy fits its original as it is
+
+
+def test_rerank_batches_by_bytes_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many near-identical images grow the neighbour lists to thousands; the re-ranking batch
+    shrinks to fit its byte budget (a fixed one gathered gigabytes) and the result is the same."""
+    rng = np.random.default_rng(4)
+    z = rng.normal(size=(300, 256)).astype(np.float16)
+    idx = rng.integers(0, 300, (50, 200))
+    whole = candidates._rerank(z[:50].astype(np.float32), z, idx)
+    monkeypatch.setattr(candidates, "RERANK_BYTES", 4 * 200 * 256 * 3)  # three queries a batch
+    small = candidates._rerank(z[:50].astype(np.float32), z, idx)
+    assert np.array_equal(whole[0], small[0]) and np.array_equal(whole[1], small[1])
