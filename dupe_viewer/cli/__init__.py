@@ -77,6 +77,11 @@ def gui_main(paths: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     if paths is None:
         paths = sys.argv[1:]
+    from ..gui.preflight import display_problem  # Qt-free: runs before Qt can abort the process
+
+    problem = display_problem()
+    if problem is not None:
+        return prog_error(f"cannot start the window: {problem}", 1)
     try:
         from ..gui.app import run_app
     except ImportError as exc:  # e.g. Qt's system libraries are missing
