@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dupe_viewer.gui import preflight
 from dupe_viewer.gui.preflight import NO_DISPLAY, NO_XCB_CURSOR, display_problem
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,15 +28,32 @@ def test_no_display_at_all() -> None:
 
 
 def test_x11_without_xcb_cursor() -> None:
-    assert display_problem({"DISPLAY": ":0"}, "linux", missing) == NO_XCB_CURSOR
-    assert display_problem({"DISPLAY": ":0"}, "linux", found) is None
+    assert display_problem({"DISPLAY": ":0"}, "linux", missing, check_plugin=False) == NO_XCB_CURSOR
+    assert display_problem({"DISPLAY": ":0"}, "linux", found, check_plugin=False) is None
+
+
+def test_missing_libraries_of_the_x11_plugin_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    ldd = (
+        "\tlibxcb-icccm.so.4 => not found\n\tlibxcb-keysyms.so.1 => not found\n"
+        "\tlibxkbcommon-x11.so.0 => not found\n\tlibc.so.6 => /lib/libc.so.6 (0x1)\n"
+    )
+    assert preflight.missing_xcb_libraries(run=lambda cmd: ldd) == [
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+        "libxkbcommon-x11.so.0",
+    ]
+    monkeypatch.setattr(
+        preflight, "missing_xcb_libraries", lambda: ["libxcb-icccm.so.4", "libxkbcommon-x11.so.0"]
+    )
+    said = display_problem({"DISPLAY": ":0"}, "linux", found)
+    assert said is not None and "sudo apt install libxcb-icccm4 libxkbcommon-x11-0" in said
 
 
 def test_wayland_needs_no_xcb_library() -> None:
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", missing) is None
     # Forcing xcb on a Wayland desktop still needs it.
     env = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}
-    assert display_problem(env, "linux", missing) == NO_XCB_CURSOR
+    assert display_problem(env, "linux", missing, check_plugin=False) == NO_XCB_CURSOR
 
 
 def test_chosen_platforms_and_other_systems_are_left_to_qt() -> None:
