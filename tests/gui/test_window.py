@@ -378,3 +378,19 @@ def test_report_is_json(tmp_path: Path) -> None:
     # Guards the assumption the export test relies on: the engine's report is plain JSON.
     (tmp_path / "r.json").write_text(json.dumps({"groups": []}))
     assert load_json(tmp_path / "r.json") == {"groups": []}
+
+
+def test_a_damaged_not_duplicates_list_is_reported_with_the_problems(
+    qtbot, window, photos, wait_scan
+) -> None:
+    from dupe_viewer.core import paths
+    from dupe_viewer.core.group.dismissals import DB_NAME
+
+    store = paths.data_dir() / DB_NAME
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"this is not a database" * 100)
+    window.add_paths([str(photos)])
+    wait_scan(window)
+    said = [message for path, message in window.errors if path == str(store)]
+    assert len(said) == 1 and "was damaged" in said[0] and "moved to" in said[0]
+    assert window.model.rowCount() == 3  # the scan's groups are all there

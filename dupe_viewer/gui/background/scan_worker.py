@@ -118,9 +118,13 @@ class ScanWorker(QObject):
                 result = event.result
                 excluded: set[tuple[int, int]] = set()
                 try:
-                    excluded = self.dismissals().excluded_pairs(result, should_stop=self._cancel.is_set)
-                except Exception:  # a damaged store must not cost the user the scan
+                    store = self.dismissals()
+                    excluded = store.excluded_pairs(result, should_stop=self._cancel.is_set)
+                    for warning in store.warnings:  # damaged and set aside: the person hears it
+                        self.error.emit(str(store.path), warning)
+                except Exception as exc:  # a damaged store must not cost the user the scan
                     log.error("could not read dismissals:\n%s", traceback.format_exc())
+                    self.error.emit("(not duplicates list)", f"could not be read: {exc}")
                 if self._cancel.is_set():
                     self.cancelled.emit(result.stats)
                     return
