@@ -187,18 +187,21 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
         box = (size, max(1, size * h // w)) if w >= h else (max(1, size * w // h), size)
         im.draft("RGB", box)
     guard.check_budget(im)  # what will really be decoded (after the DCT reduction)
-    im.load()
-    lw, lh = im.size
-    # The keeper's evidence is measured on a centre crop of the decoded pixels, before resizing.
-    crop = im.crop(fidelity.measure_box(lw, lh))
-    detail = fidelity.detail(_to_rgb(crop, _gray_gain(im)), native=(lw, lh) == (w, h))
-    # reduce() first (fast box filter by an integer factor), then an antialiased resize.
-    factor = max(1, max(lw, lh) // (2 * size))
-    if (lw // factor) * (lh // factor) > BIG_OUTPUT_PIXELS:
-        # Only a full-size preview of a huge picture gets here (the scan's 384 px never does):
-        # reduce straight to at most `size`, instead of holding a second huge image to resize.
-        factor = -(-max(lw, lh) // size)
-    rgb = _reduced_rgb(im, factor)
+    with guard.large_decode_turn(im):
+        im.load()
+        lw, lh = im.size
+        # The keeper's evidence is measured on a centre crop of the decoded pixels, before resizing.
+        crop = im.crop(fidelity.measure_box(lw, lh))
+        detail = fidelity.detail(_to_rgb(crop, _gray_gain(im)), native=(lw, lh) == (w, h))
+        # reduce() first (fast box filter by an integer factor), then an antialiased resize.
+        factor = max(1, max(lw, lh) // (2 * size))
+        if (lw // factor) * (lh // factor) > BIG_OUTPUT_PIXELS:
+            # Only a full-size preview of a huge picture gets here (the scan's 384 px never does):
+            # reduce straight to at most `size`, instead of holding a second huge image to resize.
+            factor = -(-max(lw, lh) // size)
+        rgb = _reduced_rgb(im, factor)
+        if rgb is not im:
+            im.close()  # the full raster goes now, before the next large decode's turn
     if max(rgb.size) > size:
         rgb.thumbnail((size, size), Image.Resampling.BILINEAR, reducing_gap=None)
     if orientation != 1:

@@ -17,9 +17,12 @@ JPEG may declare 17000×17000 pixels, 38 bytes of lossless WebP 16383×16383. So
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from PIL import Image
 
@@ -72,11 +75,17 @@ def check_pixels(im: Image.Image, max_pixels: int) -> None:
 RASTER_COPIES = {"WEBP": 3, "AVIF": 3, "HEIF": 3}
 
 
-def check_budget(im: Image.Image, budget: int = DECODE_BUDGET_BYTES) -> None:
-    """Raise DecodeError when decoding ``im`` at its current (possibly draft-reduced) size would
-    take more than ``budget`` bytes of raster, counting the copies its decoder makes."""
+def raster_bytes(im: Image.Image) -> int:
+    """Bytes decoding ``im`` at its current (possibly draft-reduced) size takes at its peak,
+    counting the copies its decoder makes."""
     w, h = im.size
-    need = w * h * bytes_per_pixel(im.mode) * RASTER_COPIES.get(im.format or "", 1)
+    return w * h * bytes_per_pixel(im.mode) * RASTER_COPIES.get(im.format or "", 1)
+
+
+def check_budget(im: Image.Image, budget: int = DECODE_BUDGET_BYTES) -> None:
+    """Raise DecodeError when decoding ``im`` would take more than ``budget`` bytes of raster."""
+    w, h = im.size
+    need = raster_bytes(im)
     if need > budget:
         raise DecodeError(
             f"too large to decode safely: {w}×{h} ({im.format} {im.mode}) would take "
@@ -105,3 +114,34 @@ def reason(exc: BaseException, max_pixels: int) -> str:
     if "truncated" in text.lower():
         return "truncated image file (the end of the file is missing)"
     return f"corrupt image data ({text})"
+
+
+#: Decodes whose raster is larger than this take turns across a scan's worker processes: each
+#: file fits the budget, but eight workers decoding eight 250-megapixel scans at once would not.
+BIG_RASTER_BYTES = 256 << 20
+#: Longest wait for a turn (seconds). A worker that died holding the turn (a decoder crash)
+#: must not stop every later large decode: after this, decode anyway.
+GATE_WAIT = 120.0
+_gate: Any = None
+
+
+def set_gate(gate: Any) -> None:
+    """The semaphore large decodes take turns on in this process (set in each worker by the
+    pool; None: no turns, as in the window and in-process analysis)."""
+    global _gate
+    _gate = gate
+
+
+@contextlib.contextmanager
+def large_decode_turn(im: Image.Image) -> Iterator[None]:
+    """Held while ``im`` is decoded and reduced, when it is large and a gate is set."""
+    gate = _gate
+    if gate is None or raster_bytes(im) <= BIG_RASTER_BYTES:
+        yield
+        return
+    got = gate.acquire(timeout=GATE_WAIT)
+    try:
+        yield
+    finally:
+        if got:
+            gate.release()

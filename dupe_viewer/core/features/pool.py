@@ -26,7 +26,7 @@ from PIL import Image
 
 from ..errors import DecodeError
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE, ScanOptions
-from . import decoding, perceptual
+from . import decoding, guard, perceptual
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +85,12 @@ class Analysis:
 _state: dict[str, Any] = {}
 
 
-def _init_worker(config: WorkerConfig) -> None:
+def _init_worker(config: WorkerConfig, gate: Any = None) -> None:
     # One thread per worker process: the pool already uses every core.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
     _state["config"] = config
+    guard.set_gate(gate)  # large decodes take turns across the workers
     _state["embedder"] = _make_embedder(config)
     _exit_with_parent()
 
@@ -154,11 +155,18 @@ class AnalysisPool:
         self.config = config
         self.workers = workers or os.cpu_count() or 1
         self._executor: cf.ProcessPoolExecutor | None = None
+        #: One turn for large decodes, shared by every worker (see guard.large_decode_turn).
+        self._gate: Any = None
 
     def _start(self) -> cf.ProcessPoolExecutor:
         ctx = multiprocessing.get_context("spawn")
+        if self._gate is None:
+            self._gate = ctx.BoundedSemaphore(1)
         return cf.ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config,)
+            max_workers=self.workers,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(self.config, self._gate),
         )
 
     def close(self) -> None:

@@ -147,3 +147,57 @@ def test_full_size_preview_keeps_normal_photos_whole(tmp_path: Path) -> None:
     path = tmp_path / "p.jpg"
     hostile.picture(3, (900, 600)).save(path, quality=90)
     assert decoding.display_image(path).size == (900, 600)
+
+
+class RecordingGate:
+    """A semaphore stand-in that records its turns."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def acquire(self, timeout: float | None = None) -> bool:
+        self.events.append("acquire")
+        return True
+
+    def release(self) -> None:
+        self.events.append("release")
+
+
+def test_large_decodes_take_turns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file fits the budget, but workers decoding several huge files at once would not: a
+    large decode holds the pool's shared turn, a normal one does not touch it."""
+    gate = RecordingGate()
+    monkeypatch.setattr(guard, "_gate", gate)
+    monkeypatch.setattr(guard, "BIG_RASTER_BYTES", 1 << 20)
+    small = tmp_path / "small.png"
+    hostile.picture(1, (200, 150)).save(small)
+    decoding.decode(small)
+    assert gate.events == []
+    (big,) = [c for c in hostile.pixel_floods(1) if "rgb" in c.name]  # 1 MP RGB: 4 MB of raster
+    decoding.decode(big.write(tmp_path))
+    assert gate.events == ["acquire", "release"]
+
+
+def test_a_turn_never_taken_back_does_not_block_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Held:
+        def acquire(self, timeout: float | None = None) -> bool:
+            assert timeout is not None  # a crashed worker may hold it: never wait unbounded
+            return False
+
+        def release(self) -> None:
+            raise AssertionError("released a turn it did not get")
+
+    monkeypatch.setattr(guard, "_gate", Held())
+    monkeypatch.setattr(guard, "BIG_RASTER_BYTES", 0)
+    with guard.large_decode_turn(Image.new("RGB", (10, 10))):
+        pass
+
+
+def test_workers_get_the_pool_gate() -> None:
+    gate = RecordingGate()
+    try:
+        pool._init_worker(pool.WorkerConfig(), gate)
+        assert guard._gate is gate
+    finally:
+        guard.set_gate(None)
+        pool._state.clear()
