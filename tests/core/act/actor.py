@@ -16,21 +16,15 @@ from pathlib import Path
 
 from dupe_viewer.core.act import actions
 from dupe_viewer.core.act.actions import Target
+from tests.core.act.util import fake_trash
 
 
 def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     targets = [Target(**t) for t in spec["targets"]]
     groups = [[Target(**m) for m in g] for g in spec["groups"]]
-    trash_folder = Path(spec["trash"])
-    (trash_folder / "files").mkdir(parents=True, exist_ok=True)
-    (trash_folder / "info").mkdir(parents=True, exist_ok=True)
-
-    def trash(path: str) -> None:
-        # Like the freedesktop trash: the info file first (a window between check and move).
-        name = os.path.basename(path)
-        (trash_folder / "info" / f"{name}.trashinfo").write_text(f"Path={path}\n")
-        os.rename(path, trash_folder / "files" / name)
+    # Like the freedesktop trash: the info file first (a window between check and move).
+    trash = fake_trash(Path(spec["trash"]))
 
     Path(spec["ready"]).touch()
     while not os.path.exists(spec["go"]):
