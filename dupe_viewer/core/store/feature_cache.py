@@ -37,7 +37,7 @@ from .cache_file import CacheFile
 log = logging.getLogger(__name__)
 
 #: 2: camera and JPEG quality columns. 3: ctime_ns and checksum columns (a version-2 cache is
-#: migrated: its rows, lacking both, count as changed and are read again once).
+#: migrated: its rows, lacking both, are trusted once on their old identity and then given them).
 SCHEMA_VERSION = 3
 #: PRAGMA application_id marking the file as ours ("DUPV").
 APPLICATION_ID = 0x44555056
@@ -173,21 +173,29 @@ class FeatureCache(CacheFile):
             " FROM files f JOIN wanted w ON f.path = w.path"
         )
         damaged = 0
+        backfill: list[tuple[int, int, bytes]] = []
         try:
             for row in rows:
                 pos = wanted.get(row[0])
                 if pos is None:
                     continue
                 path, size, mtime_ns, inode, device, ctime_ns = entries[pos]
-                if (row[1], row[2], row[3], row[4], row[16]) != (
+                if (row[1], row[2], row[3], row[4]) != (
                     size,
                     mtime_ns,
                     inode if inode < _I64 else inode - _U64,
                     device if device < _I64 else device - _U64,
-                    ctime_ns,
                 ):
-                    continue  # the file changed since it was cached (or its ctime is unknown)
-                if row[17] != row_checksum(row[12], row[5], row[6]):
+                    continue  # the file changed since it was cached
+                if row[16] is None and ctime_ns:
+                    # A row from before ctime was kept (schema 2, migrated): trusted once on the
+                    # identity it was cached with, as that version did, and given its ctime and
+                    # checksum now. Reading every photo of a large library again after an
+                    # upgrade would cost hours for the rare file rewritten in place before it.
+                    backfill.append((ctime_ns, row_checksum(row[12], row[5], row[6]), row[0]))
+                elif row[16] != ctime_ns:
+                    continue  # rewritten in place: its status change time moved
+                elif row[17] != row_checksum(row[12], row[5], row[6]):
                     damaged += 1
                     continue
                 fresh = row[11] == FEATURE_VERSION
@@ -215,12 +223,27 @@ class FeatureCache(CacheFile):
         finally:
             rows.close()
             self._end_read()
+        if backfill:
+            self._backfill(backfill)
         if damaged:
             self._warn(
                 f"{damaged} row{'s' if damaged != 1 else ''} of the feature cache {self.path} "
                 f"{'were' if damaged != 1 else 'was'} damaged (checksum mismatch): "
                 f"{'those files are' if damaged != 1 else 'that file is'} analysed again."
             )
+
+    def _backfill(self, rows: list[tuple[int, int, bytes]]) -> None:
+        """Give migrated rows their ctime and checksum. Best effort: a cache that cannot be
+        written now (locked, read-only, full) just trusts them once more next time."""
+        if not self.writable:
+            return
+        try:
+            with self._conn:
+                self._conn.executemany(
+                    "UPDATE files SET ctime_ns = ?, checksum = ? WHERE path = ? AND ctime_ns IS NULL", rows
+                )
+        except sqlite3.Error as exc:
+            log.info("migrated cache rows not updated (%s); they are updated on a later scan", exc)
 
     def _end_read(self) -> None:
         # Ends the implicit transaction the temp table opened: a read left open pins an old

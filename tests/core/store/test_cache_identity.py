@@ -144,7 +144,10 @@ CREATE TABLE embeddings (
 """
 
 
-def test_a_version_2_cache_is_migrated_and_its_rows_read_again_once(tmp_path: Path) -> None:
+def test_a_version_2_cache_is_migrated_and_its_rows_trusted_once(tmp_path: Path) -> None:
+    """An upgrade must not read a whole library again: a row from before ctime was kept is
+    served on the identity it was cached with, and gets the file's ctime, so from then on a
+    rewrite in place is caught like any other."""
     db = tmp_path / "c.sqlite3"
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA application_id={cache_mod.APPLICATION_ID}")
@@ -160,7 +163,10 @@ def test_a_version_2_cache_is_migrated_and_its_rows_read_again_once(tmp_path: Pa
     with FeatureCache(db) as c:
         assert c.warnings == []  # migrated, not rebuilt
         assert len(c) == 1
-        assert c.lookup([("/a.jpg", 100, 5, 7, 1, 0)]) == {}  # its ctime is unknown: read again
-        c.store([(_rec("/a.jpg"), _feature_bytes(1))])
-        assert set(c.lookup([("/a.jpg", 100, 5, 7, 1, 0)])) == {"/a.jpg"}
+        assert c.lookup([("/a.jpg", 100, 6, 7, 1, 42)]) == {}  # another mtime: changed
+        got = c.lookup([("/a.jpg", 100, 5, 7, 1, 42)])
+        assert set(got) == {"/a.jpg"} and got["/a.jpg"].record.ctime_ns == 42
+        assert c.warnings == []  # no checksum yet is not damage
+        assert set(c.lookup([("/a.jpg", 100, 5, 7, 1, 42)])) == {"/a.jpg"}  # now with its ctime
+        assert c.lookup([("/a.jpg", 100, 5, 7, 1, 43)]) == {}  # rewritten in place since
     assert sorted(p.name for p in tmp_path.iterdir() if ".broken" in p.name) == []
