@@ -15,6 +15,14 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 
+def thumbnails(n: int, seed: int = 0) -> np.ndarray:
+    """``n`` blocky, noisy 32×32 grey thumbnails (uint8), in the layout of the features' ``thumb``."""
+    rng = np.random.default_rng(seed)
+    grid = rng.uniform(0, 255, (n, 4, 4))
+    t = np.repeat(np.repeat(grid, 8, axis=1), 8, axis=2) + rng.normal(0, 6, (n, 32, 32))
+    return np.clip(t, 0, 255).astype(np.uint8)
+
+
 def photo(seed: int, size: tuple[int, int] = (320, 240)) -> Image.Image:
     """A photo-like RGB image: smooth random colour fields plus a few shapes, unique per seed.
 

@@ -10,14 +10,7 @@ from dupe_viewer.core.features.orientation import COMPOSE, INVERSE, transpose_ar
 from dupe_viewer.core.features.perceptual import FEATURE_DTYPE, tiny_images
 from dupe_viewer.core.match import candidates, measure
 from dupe_viewer.core.store.knn import HAVE_HNSWLIB
-from tests.library import photo
-
-
-def _thumbs(n: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    grid = rng.uniform(0, 255, (n, 4, 4))
-    t = np.repeat(np.repeat(grid, 8, axis=1), 8, axis=2) + rng.normal(0, 6, (n, 32, 32))
-    return np.clip(t, 0, 255).astype(np.uint8)
+from tests.library import photo, thumbnails
 
 
 def test_orientation_tables() -> None:
@@ -31,7 +24,7 @@ def test_orientation_tables() -> None:
 
 
 def test_integer_tiny_images_equal_the_float_mean() -> None:
-    t = _thumbs(10)
+    t = thumbnails(10)
     ref = t.reshape(10, 16, 2, 16, 2).astype(np.float32).mean(axis=(2, 4))
     assert np.array_equal(tiny_images(t), ref)
 
@@ -40,7 +33,7 @@ def test_integer_tiny_images_equal_the_float_mean() -> None:
     "exact", [True, pytest.param(False, marks=pytest.mark.skipif(not HAVE_HNSWLIB, reason="hnswlib"))]
 )
 def test_copies_in_every_orientation_are_found_with_their_orientation(exact: bool) -> None:
-    base = _thumbs(200, seed=1)
+    base = thumbnails(200, seed=1)
     feats = np.zeros(200 + 8 * 5, dtype=FEATURE_DTYPE)
     feats["thumb"][:200] = base
     rng = np.random.default_rng(2)
@@ -64,13 +57,13 @@ def test_copies_in_every_orientation_are_found_with_their_orientation(exact: boo
 
 
 def test_most_images_ask_few_queries() -> None:
-    prep = candidates.prepare(_thumbs(2000, seed=3))
+    prep = candidates.prepare(thumbnails(2000, seed=3))
     assert prep.plausible[np.arange(2000), prep.canon].all()
     assert prep.plausible.sum(axis=1).mean() < 3.5  # instead of 8 orientation queries each
 
 
 def test_measuring_from_prepared_tiny_images_matches_measuring_from_thumbnails() -> None:
-    base = _thumbs(300, seed=5)
+    base = thumbnails(300, seed=5)
     feats = np.zeros(300 + 16, dtype=FEATURE_DTYPE)
     feats["thumb"][:300] = base
     rng = np.random.default_rng(6)

@@ -6,17 +6,11 @@ import numpy as np
 
 from dupe_viewer.core.features.perceptual import tiny_images
 from dupe_viewer.core.match import descriptor
-
-
-def _thumbs(n: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    grid = rng.uniform(0, 255, (n, 4, 4))
-    t = np.repeat(np.repeat(grid, 8, axis=1), 8, axis=2) + rng.normal(0, 6, (n, 32, 32))
-    return np.clip(t, 0, 255).astype(np.uint8)
+from tests.library import thumbnails
 
 
 def test_oriented_tiny_holds_each_turn_of_the_image() -> None:
-    z = descriptor.normalised_tiny(tiny_images(_thumbs(5))).reshape(5, -1)
+    z = descriptor.normalised_tiny(tiny_images(thumbnails(5))).reshape(5, -1)
     eight = descriptor.oriented_tiny(z)
     for k in range(8):
         turned = descriptor.transpose_stack(z.reshape(5, 16, 16), k).reshape(5, -1)
@@ -25,7 +19,7 @@ def test_oriented_tiny_holds_each_turn_of_the_image() -> None:
 
 
 def test_descriptor_orientations_match_the_dct_of_the_turned_image() -> None:
-    z = descriptor.normalised_tiny(tiny_images(_thumbs(20)))
+    z = descriptor.normalised_tiny(tiny_images(thumbnails(20)))
     d0 = descriptor.index_descriptor(z)
     for k in range(8):
         turned = descriptor.index_descriptor(np.ascontiguousarray(descriptor.transpose_stack(z, k)))
