@@ -394,3 +394,48 @@ def test_decision_metrics_score_keepers_and_premarked_files(tmp_path: Path) -> N
     assert (m["premarked"], m["premarked_right"]) == (4, 3)
     assert [w["kind"] for w in m["premarked_wrong"]] == ["half"]
     assert "keeper  accuracy 0.500" in format_decisions(m)
+
+
+def test_similar_sets_are_scored_apart_shown_as_copies_and_bursts_keepers(tmp_path: Path) -> None:
+    from dupe_viewer.evaluation.decisions import decision_metrics, format_decisions
+
+    data = {
+        "version": 1,
+        "groups": [{"base": "x", "files": [{"path": "o.jpg", "kind": "original"}]}],
+        "distractors": [],
+        "similar_sets": [
+            {"kind": "burst", "files": ["b0.jpg", "b1.jpg", "b2.jpg"], "best": "b1.jpg"},
+            {"kind": "shot", "files": ["s0.jpg", "s1.jpg"], "best": None},
+        ],
+    }
+    truth = truth_from_data(data)
+    assert frozenset(("b0.jpg", "b2.jpg")) in truth.ignored and not truth.pairs
+
+    def member(rel: str, kind: str, suggestion: str) -> dict:
+        return {"path": str(tmp_path / rel), "kind": kind, "suggestion": suggestion}
+
+    report = {
+        "groups": [
+            {  # the burst as similar shots with the sharp frame kept: right
+                "keep": str(tmp_path / "b1.jpg"),
+                "members": [
+                    member("b1.jpg", "reference", "keep"),
+                    member("b0.jpg", "shot", "decide"),
+                    member("b2.jpg", "shot", "decide"),
+                ],
+            },
+            {  # the two shots as copies, one pre-marked: wrong twice over
+                "keep": str(tmp_path / "s0.jpg"),
+                "members": [member("s0.jpg", "reference", "keep"), member("s1.jpg", "near", "trash")],
+            },
+        ]
+    }
+    m = decision_metrics(truth, report, tmp_path)
+    assert (m["similar_files"], m["similar_grouped"], m["similar_as_copy"]) == (5, 5, 1)
+    assert m["similar_by_kind"] == {
+        "burst": {"grouped": 3, "as_copy": 0},
+        "shot": {"grouped": 2, "as_copy": 1},
+    }
+    assert (m["bursts"], m["bursts_grouped"], m["bursts_best_kept"]) == (1, 1, 1)
+    assert (m["premarked"], m["premarked_right"]) == (1, 0)
+    assert "1 shown as copies" in format_decisions(m)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any, TextIO
 
 
 class UsageError(Exception):
@@ -17,44 +18,56 @@ def prog_error(msg: str, code: int = 2) -> int:
 
 
 class ProgressPrinter:
-    """A one-line progress bar on a terminal; a line per phase (and every few seconds) otherwise."""
+    """Scan progress on stderr: a tqdm bar per phase on a terminal (sized to its width, resized
+    with it), plain lines off a terminal (a line when a phase ends, and every few seconds while
+    it runs): a log or a pipe gets no carriage-return redraws."""
 
-    def __init__(self, stream=sys.stderr, quiet: bool = False) -> None:
-        self.stream = stream
+    #: Seconds between the lines written off a terminal while a phase runs.
+    LINE_EVERY = 5.0
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+        self.stream = sys.stderr if stream is None else stream
         self.quiet = quiet
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self.phase = None
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.phase: str | None = None
         self.last_line = 0.0
-        self.phase_start = time.monotonic()
+        self.bar: Any = None
 
     def update(self, phase: str, done: int, total: int) -> None:
         if self.quiet:
             return
         now = time.monotonic()
         if phase != self.phase:
-            if self.tty and self.phase is not None:
-                self.stream.write("\n")
-            # Off a terminal, a phase gets a line when it ends (or every 5 s while it runs).
-            self.phase, self.phase_start, self.last_line = phase, now, now
-        if self.tty:
-            if total:
-                width = 30
-                filled = int(width * done / max(total, 1))
-                rate = done / max(now - self.phase_start, 1e-6)
-                eta = (total - done) / rate if rate > 0 and done else 0
-                bar = "#" * filled + "-" * (width - filled)
-                line = f"\r{phase:<24} [{bar}] {done}/{total}" + (
-                    f"  {rate:.0f}/s  ~{eta:.0f}s left" if done else ""
+            self._end_bar()
+            self.phase, self.last_line = phase, now
+            if self.tty:
+                # Imported here: only a scan on a terminal needs it, not every start-up.
+                from tqdm import tqdm
+
+                self.bar = tqdm(
+                    total=total or None,
+                    desc=phase,
+                    unit=" files",
+                    file=self.stream,
+                    dynamic_ncols=True,
+                    leave=True,
+                    # A one-step phase (matching, grouping) counts no files: no count or rate.
+                    bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}" if total == 1 else None,
                 )
-            else:
-                line = f"\r{phase:<24} {done}"
-            self.stream.write(line.ljust(90)[:110])
-            self.stream.flush()
-        elif now - self.last_line >= 5.0 or (total and done == total):
+        if self.bar is not None:
+            if total and self.bar.total != total:
+                self.bar.total = total
+            self.bar.update(done - self.bar.n)
+        elif not self.tty and (now - self.last_line >= self.LINE_EVERY or (total and done == total)):
             self.stream.write(f"{phase}: {done}/{total or '?'}\n")
+            self.stream.flush()
             self.last_line = now
 
+    def _end_bar(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
     def close(self) -> None:
-        if self.tty and self.phase is not None and not self.quiet:
-            self.stream.write("\n")
+        self._end_bar()
         self.phase = None

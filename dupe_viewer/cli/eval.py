@@ -8,6 +8,7 @@ import json
 import os
 
 from .common import UsageError
+from .shell import complete_as
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -15,12 +16,24 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "eval",
         help="score a report against ground truth (pair precision/recall/F1, mAP, nDCG)",
         description="Ground truth may be our truth.json, imagededup's {file: [duplicates]} or "
-        '{"groups": [[file, ...], ...]}; its paths are relative to --root (default: its folder).',
+        '{"groups": [[file, ...], ...]}; its relative paths are relative to --root (default: its '
+        "folder); absolute paths, in it or in the report, match as they are.",
     )
-    p.add_argument("report", metavar="REPORT.json", help="a report written by `dupe-viewer scan --report`")
-    p.add_argument("--truth", required=True, metavar="TRUTH.json")
-    p.add_argument(
-        "--root", help="folder the truth's paths are relative to (default: the truth file's folder)"
+    complete_as(
+        p.add_argument("report", metavar="REPORT.json", help="a report of `dupe-viewer scan --report`"),
+        "file",
+    )
+    complete_as(
+        p.add_argument("--truth", required=True, metavar="TRUTH.json", help="the ground truth (see above)"),
+        "file",
+    )
+    complete_as(
+        p.add_argument(
+            "--root",
+            metavar="DIR",
+            help="folder the truth's relative paths are relative to (default: the truth file's folder)",
+        ),
+        "dir",
     )
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     p.set_defaults(func=run)
@@ -33,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         load_report_groups,
         load_truth,
         pair_metrics,
+        rebased,
     )
     from ..evaluation.decisions import decision_metrics, format_decisions
 
@@ -47,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"cannot read the input: {exc}") from None
     root = args.root or os.path.dirname(os.path.abspath(args.truth))
+    truth = rebased(truth, root)  # absolute truth paths match absolute report paths as they are
     metrics = pair_metrics(truth, groups, root)
     retrieval = retrieval_metrics_for(truth, report, root)
     decisions = decision_metrics(truth, report, root)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from ..core.deep import installed
-from ..core.deep.download import DownloadCancelled
+# The spec module is the standard library only; ``installed`` and ``download`` (and what they
+# load) are imported when a models command runs, so that building the parser stays cheap.
 from ..core.deep.spec import MODEL_URL_ENV, ModelError, ModelSpec, default_spec
+from .shell import complete_as
 
 __all__ = ["add_parser", "run"]
 
@@ -41,9 +41,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         f"{MODEL_URL_ENV} to use a mirror). With --from, install a local file: the "
         "default model downloaded by hand, or a custom model described by --spec.",
     )
-    install.add_argument("--from", dest="from_file", metavar="FILE", type=Path, help="a local .onnx file")
-    install.add_argument(
-        "--spec", metavar="SPEC.json", type=Path, help="model spec for a custom model (with --from)"
+    complete_as(
+        install.add_argument(
+            "--from",
+            dest="from_file",
+            metavar="FILE",
+            type=Path,
+            help="a local .onnx file (default: download the default model)",
+        ),
+        "file",
+    )
+    complete_as(
+        install.add_argument(
+            "--spec",
+            metavar="SPEC.json",
+            type=Path,
+            help="model spec for a custom model, with --from (default: the default model's spec)",
+        ),
+        "file",
     )
     use = sub.add_parser("use", help="make an installed model the one in use")
     use.add_argument("model_id", metavar="ID")
@@ -55,6 +70,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed ``models`` command; return the process exit code."""
+    from ..core.deep import installed
+    from ..core.deep.download import DownloadCancelled
+
     command = getattr(args, "models_command", None)
     try:
         if command in (None, "list"):
@@ -91,6 +109,8 @@ def _describe(spec: ModelSpec) -> str:
 
 
 def _list(out: TextIO) -> int:
+    from ..core.deep import installed
+
     specs = installed.list_installed()
     if not specs:
         print(
@@ -108,6 +128,8 @@ def _list(out: TextIO) -> int:
 
 
 def _install(args: argparse.Namespace) -> int:
+    from ..core.deep import installed
+
     from_file: Path | None = args.from_file
     spec_file: Path | None = args.spec
     if spec_file is not None and from_file is None:
@@ -126,27 +148,27 @@ def _install(args: argparse.Namespace) -> int:
 
 
 class _Progress:
-    """Download progress on stderr: a live line on a terminal, a few plain lines otherwise."""
+    """Download progress on stderr: a tqdm bar on a terminal (fits its width), a few plain lines
+    (0, 25, 50, 75, 100 %) otherwise."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.tty = stream.isatty()
-        self.last_time = 0.0
+        self.bar: Any = None
         self.last_step = -1
 
     def __call__(self, done: int, total: int | None) -> None:
-        finished = total is not None and done >= total
         if self.tty:
-            now = time.monotonic()
-            if now - self.last_time < 0.1 and not finished:
-                return  # redrawing every 64 KiB chunk would flicker and cost time
-            self.last_time = now
-            if total:
-                text = f"  {100 * done // total:3d}%  {done / 1e6:.1f} / {total / 1e6:.1f} MB"
-            else:
-                text = f"  {done / 1e6:.1f} MB"
-            self.stream.write("\r" + text + ("\n" if finished else ""))
-            self.stream.flush()
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(
+                    total=total, unit="B", unit_scale=True, unit_divisor=1000, file=self.stream,
+                    dynamic_ncols=True, leave=True,
+                )  # fmt: skip
+            self.bar.update(done - self.bar.n)
+            if total is not None and done >= total:
+                self.bar.close()
         elif total:
             step = 4 * done // total  # 0, 25, 50, 75, 100 %
             if step != self.last_step:

@@ -8,14 +8,26 @@ import os
 import sys
 
 from .common import ProgressPrinter, UsageError
+from .shell import complete_as
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="list the images under PATH most similar to IMAGE")
-    p.add_argument("image", metavar="IMAGE")
-    p.add_argument("--in", dest="roots", nargs="+", required=True, metavar="PATH", help="folders to search")
-    p.add_argument("--top", type=int, default=10, help="how many results (default %(default)s)")
-    p.add_argument("--min-score", type=float, default=0.5, help="hide results below this score (0-1)")
+    complete_as(p.add_argument("image", metavar="IMAGE", help="the image to look for"), "file")
+    complete_as(
+        p.add_argument(
+            "--in", dest="roots", nargs="+", required=True, metavar="PATH", help="folders to search"
+        ),
+        "dir",
+    )
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many results (default: %(default)s)")
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=0.5,
+        metavar="S",
+        help="hide results below this score 0-1 (default: %(default)s)",
+    )
     deep = p.add_mutually_exclusive_group()
     deep.add_argument("--deep", action="store_true", help="require deep similarity")
     deep.add_argument("--no-deep", action="store_true", help="hashes only")

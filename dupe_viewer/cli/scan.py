@@ -1,4 +1,8 @@
-"""``dupe-viewer scan PATH...``: scan folders and write a report of duplicate groups."""
+"""``dupe-viewer scan PATH...``: scan folders and write a report of duplicate groups.
+
+The report goes to a file, or to stdout with ``--report -`` or ``--json`` (the summary and the
+progress stay on stderr, so ``dupe-viewer scan DIR --json | jq`` reads only the report).
+"""
 
 from __future__ import annotations
 
@@ -7,46 +11,90 @@ import os
 import sys
 import threading
 
+from ..core.options import DEFAULT_THRESHOLD
+from . import scan_modes
 from .common import ProgressPrinter, UsageError, prog_error
+from .shell import complete_as
+
+#: The report file name that means stdout.
+STDOUT = "-"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scan", help="scan folders and write a report of duplicate groups")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="folders (or files) to scan")
-    p.add_argument("--report", metavar="OUT.json", help="write the JSON report here")
-    p.add_argument("--csv", metavar="OUT.csv", help="also write the groups as CSV")
+    complete_as(p.add_argument("paths", nargs="*", metavar="PATH", help="folders (or files) to scan"), "file")
+    out = p.add_mutually_exclusive_group()
+    complete_as(
+        out.add_argument(
+            "--report",
+            metavar="OUT.json",
+            help="write the JSON report here; '-' writes it to stdout "
+            "(default: no report, the groups are listed on stdout)",
+        ),
+        "file",
+    )
+    out.add_argument("--json", action="store_true", help="write the JSON report to stdout (as --report -)")
+    complete_as(
+        p.add_argument(
+            "--csv", metavar="OUT.csv", help="also write the groups as CSV, '-' to stdout (default: no CSV)"
+        ),
+        "file",
+    )
     p.add_argument(
         "--threshold",
         type=float,
         metavar="T",
-        help="minimum hash similarity 0-1 for a duplicate (default %(default)s)",
+        help=f"minimum hash similarity 0-1 for a duplicate (default: {DEFAULT_THRESHOLD})",
     )
-    p.add_argument("--deep-threshold", type=float, metavar="T", help="minimum deep similarity 0-1")
+    p.add_argument(
+        "--deep-threshold",
+        type=float,
+        metavar="T",
+        help="minimum deep similarity 0-1 (default: the model's recommendation)",
+    )
     deep = p.add_mutually_exclusive_group()
     deep.add_argument(
         "--deep", action="store_true", help="use deep similarity (fails if no model is installed)"
     )
     deep.add_argument("--no-deep", action="store_true", help="hashes only, even if a model is installed")
-    p.add_argument("--model", help="model id for deep similarity (default: the installed default)")
+    p.add_argument(
+        "--model",
+        metavar="ID",
+        help="model id for deep similarity (default: the model in use, see `dupe-viewer models list`)",
+    )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the feature cache")
     p.add_argument(
-        "--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)"
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="only files matching (repeatable; default: every image file)",
     )
     p.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="skip files/folders matching"
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files/folders matching (repeatable; default: none)",
     )
     p.add_argument("--hidden", action="store_true", help="include hidden files and folders")
     p.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
     p.add_argument("--no-follow-links", action="store_true", help="do not follow symbolic links")
-    p.add_argument(
-        "--protect",
-        action="append",
-        default=[],
-        metavar="FOLDER",
-        help="files under FOLDER are always kept (repeatable)",
+    complete_as(
+        p.add_argument(
+            "--protect",
+            action="append",
+            default=[],
+            metavar="FOLDER",
+            help="files under FOLDER are always kept (repeatable; default: none)",
+        ),
+        "dir",
     )
-    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument(
+        "--workers", type=int, default=0, metavar="N", help="worker processes (default: 0, one per core)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    scan_modes.add_arguments(p)  # --dask, --store, --cross/--against, --device
     p.set_defaults(func=run)
 
 
@@ -63,16 +111,22 @@ def run(args: argparse.Namespace) -> int:
     )
     from ..core.act.report import write_csv, write_json
     from ..core.deep.stage import DeepUnavailable, resolve
+    from ..core.files.formats import skipped_summary
     from ..core.options import MIN_THRESHOLD
 
+    args.paths = scan_modes.paths(args)
     for path in args.paths:
         if not os.path.exists(path):
             raise UsageError(f"no such file or folder: {path}")
     for label, value in (("--threshold", args.threshold), ("--deep-threshold", args.deep_threshold)):
         if value is not None and not 0.0 <= value <= 1.0:
             raise UsageError(f"{label} must be between 0 and 1, not {value}")
+    if args.json:
+        args.report = STDOUT
+    if args.report == STDOUT and args.csv == STDOUT:
+        raise UsageError("only one of --report and --csv can write to stdout ('-')")
     for out in (args.report, args.csv):
-        if out:
+        if out and out != STDOUT:
             parent = os.path.dirname(os.path.abspath(out))
             if not os.path.isdir(parent):
                 raise UsageError(f"cannot write {out}: folder {parent} does not exist")
@@ -111,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     # Ctrl-C sets this before the scan is closed, so every phase (content hashing of big files
     # included) stops within a second instead of finishing its current work first.
     cancel = threading.Event()
-    gen = scan(args.paths, opts, cancel=cancel)
+    gen = scan_modes.start(args, opts, cancel, scan)  # on this machine, or on a cluster (--dask)
     try:
         for event in gen:
             if isinstance(event, Progress):
@@ -134,13 +188,16 @@ def run(args: argparse.Namespace) -> int:
     printer.close()
     if result is None:
         return prog_error("scan cancelled", 1)
+    result = scan_modes.finish(args, result)  # --cross: only the pairs between the two sets
     for w in result.warnings:
         print(f"dupe-viewer: warning: {w}", file=sys.stderr)
     try:
         if args.report:
-            write_json(result, args.report)
+            write_json(result, sys.stdout if args.report == STDOUT else args.report)
         if args.csv:
-            write_csv(result, args.csv)
+            write_csv(result, sys.stdout if args.csv == STDOUT else args.csv)
+    except BrokenPipeError:
+        raise  # stdout's reader has gone: main() ends quietly
     except OSError as exc:
         return prog_error(f"cannot write the report: {exc}", 1)
     s = result.stats
@@ -151,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             f"{dupes} duplicates, {s.errors} errors, {s.seconds:.1f} s",
             file=sys.stderr,
         )
+        if result.skipped:
+            print(skipped_summary(result.skipped), file=sys.stderr)
     if not args.report and not args.csv:
         # No output file asked for: print the groups, one line per file.
         for g in result.groups:

@@ -22,8 +22,12 @@ from .options import GroupingParams, ScanOptions
 
 #: How two files relate, strictest first: ``exact`` (byte-identical) < ``near`` (the same picture
 #: re-encoded, resized, converted, rotated or mirrored) < ``edited`` (colour/brightness edit,
-#: grayscale, border, overlay, a verified crop) < ``similar`` (deep similarity only).
-KINDS = ("exact", "near", "edited", "similar")
+#: grayscale, border, overlay, a verified crop) < ``shot`` (a *similar shot*: another exposure of
+#: the same scene, as a burst frame, or another framing of it) < ``similar`` (*looks alike*: deep
+#: similarity only, not verified as the same picture). Only the first three are copies.
+KINDS = ("exact", "near", "edited", "shot", "similar")
+#: The kinds a file may be pre-marked for the trash for: copies of the picture kept.
+COPY_KINDS = frozenset(KINDS[:3])
 #: A group's kind is the loosest relation in it.
 LOOSEST_FIRST = tuple(reversed(KINDS))
 #: The kind of a group's reference member (it relates to nothing: the others relate to it).
@@ -212,6 +216,9 @@ class ScanResult:
     warnings: list[str] = field(default_factory=list)
     deep: dict[str, Any] = field(default_factory=_no_deep)
     complete: bool = True
+    #: Files passed over because their format is not read: extension (lower case, without the
+    #: dot; "" for none) -> count, most frequent first.
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def settings(self) -> ScanOptions:

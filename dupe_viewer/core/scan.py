@@ -26,6 +26,7 @@ STAGES: tuple[Callable[[state.ScanState], Iterator[ScanEvent]], ...] = (
     stages.compare_contents,  # byte-identical files: their groups are shown at once
     stages.analyse,  # decode once per content what the cache lacks: features, embeddings
     stages.match,  # candidate pairs, measured and scored (only new files on a rescan)
+    stages.measure_natively,  # full-resolution detail where a keeper decision needs it
     stages.group,  # reference-centred groups and the suggested keepers
 )
 

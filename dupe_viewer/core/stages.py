@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import numpy as np
 
-from .errors import ScanCancelled
+from .errors import DecodeError, ScanCancelled
+from .features import native
 from .features.perceptual import FEATURE_DTYPE
 from .features.pool import AnalysisPool, WorkerConfig
 from .files import exact
 from .files.discovery import FileError, discover
 from .files.opening import NotRegularFileError
 from .files.records import ImageRecord
+from .group import keeper
 from .match import stage as match_stage
 from .match.incremental import MatchInput
 from .result import ErrorFound, GroupsFound, PairTable, Phase, Progress, ScanEvent
@@ -30,7 +32,7 @@ Events = Iterator[ScanEvent]
 
 # -- 1. find the files ---------------------------------------------------------------------------
 def find_files(s: ScanState) -> Events:
-    for item in discover(s.roots, s.options.discovery):
+    for item in discover(s.roots, s.options.discovery, s.skipped):
         if isinstance(item, FileError):
             s.errors.append(item)
             yield ErrorFound(item)
@@ -301,6 +303,46 @@ def match(s: ScanState) -> Events:
         matched = PairTable.concat([PairTable.of_exact(s.exact_pairs, deep=matched.has_deep), matched])
     s.pairs = matched
     yield Progress(Phase.MATCH, 1, 1)
+
+
+# -- 5b. native detail for the keeper --------------------------------------------------------
+#: Files measured again at a time (each a whole decode of a camera-sized JPEG).
+NATIVE_THREADS = 2
+
+
+def measure_natively(s: ScanState) -> Events:
+    """Detail at native resolution for the files whose keeper decision needs it (see
+    :mod:`.features.native`), cached with their features (and shared with their copies)."""
+    if s.pairs is None or len(s.pairs) == 0 or not s.has.any():
+        return
+    todo = keeper.native_wanted(s.records, s.feats, s.has, s.pairs.ij[s.pairs.kinds != "exact"]).tolist()
+    if not todo:
+        return
+    writer = _CacheWriter(s)
+    copies = {}
+    for j, rep in enumerate(s.copy_of.tolist()):
+        if rep != j:
+            copies.setdefault(rep, []).append(j)
+    yield Progress(Phase.MATCH, 0, len(todo))
+    with ThreadPoolExecutor(NATIVE_THREADS) as pool:
+        jobs = {pool.submit(native.native_detail, s.records[i].path, s.options.max_pixels): i for i in todo}
+        for done, job in enumerate(as_completed(jobs), 1):
+            if s.should_stop():
+                for other in jobs:
+                    other.cancel()
+                raise ScanCancelled()
+            i = jobs[job]
+            try:
+                d = job.result()
+            except DecodeError:
+                continue  # it decoded a moment ago: keep the reduced measurement
+            for k in (i, *copies.get(i, ())):
+                s.feats[k]["top"], s.feats[k]["sharpness"] = d.top, d.sharpness
+                s.feats[k]["blockiness"], s.feats[k]["native"] = d.blockiness, 1
+                writer.rows.append((s.records[k], s.feats[k].tobytes()))
+            if s.tick.due():
+                yield Progress(Phase.MATCH, done, len(todo))
+    writer.flush()
 
 
 # -- 6. groups -------------------------------------------------------------------------------

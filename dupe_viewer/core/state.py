@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -84,6 +85,8 @@ class ScanState:
     stats: ScanStats = field(default_factory=ScanStats)
     errors: list[FileError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: find_files: files of formats not read, by extension.
+    skipped: Counter[str] = field(default_factory=Counter)
     tick: Ticker = field(default_factory=Ticker)
     #: find_files: what discovery found (dropped once the cache was consulted).
     entries: list[FileEntry] = field(default_factory=list)
@@ -143,6 +146,7 @@ class ScanState:
             warnings=self.warnings if complete else [],
             deep=self.deep_info if complete else {"enabled": False, "reason": "not requested"},
             complete=complete,
+            skipped=dict(sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))),
         )
         return regrouped(ungrouped)
 

@@ -10,7 +10,8 @@ b. imagededup's mapping ``{file: [duplicate files, ...]}``;
 c. a plain ``{"groups": [[file, ...], ...]}``.
 
 Truth paths are relative to a corpus root; report paths are absolute, so they are made relative to
-that root before comparing (:mod:`.truth`); :mod:`.metrics` scores them. Pure Python, no Qt.
+that root before comparing, and absolute truth paths likewise (:func:`rebased`: absolute paths on
+either side match as they are) (:mod:`.truth`); :mod:`.metrics` scores them. Pure Python, no Qt.
 """
 
 from .metrics import (
@@ -31,6 +32,7 @@ from .truth import (
     load_report_groups,
     load_truth,
     norm_path,
+    rebased,
     relative_to_root,
     truth_from_data,
 )
@@ -50,6 +52,7 @@ __all__ = [
     "pair_metrics",
     "predicted_pairs",
     "ranked_from_report",
+    "rebased",
     "relative_to_root",
     "retrieval_metrics",
     "truth_from_data",

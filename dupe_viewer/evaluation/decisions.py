@@ -11,6 +11,10 @@ every file (our generator's ``truth.json``):
 - **pre-marked precision**: of the files pre-marked for the trash (``"suggestion": "trash"``),
   the share that truly are copies of their group's keeper (same truth group; a half, a
   distractor or another photo is a unique picture wrongly pre-marked).
+- **similar pictures** (the truth's ``similar_sets``: bursts, other shots, look-alikes): how many
+  files were grouped with another picture of their set, and how many of those were shown as a
+  copy (pre-marked, or labelled exact/near/edited instead of "similar"): that must be none. For
+  bursts, the share of grouped bursts whose suggested keeper is the sharp frame.
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ def decision_metrics(
                 marked_right += 1
             elif len(wrong_marks) < 10:
                 wrong_marks.append({"path": path, "keep": keep, "kind": truth.file_kind.get(path, "?")})
+    similar = _similar_metrics(truth, data, root)
     by_kind = {
         kind: {
             "groups": n,
@@ -88,17 +93,67 @@ def decision_metrics(
         "premarked_right": marked_right,
         "premarked_precision": marked_right / marked if marked else None,
         "premarked_wrong": wrong_marks,
+        **similar,
+    }
+
+
+#: Member kinds that present a file as a copy of its group's reference.
+COPY_KINDS = frozenset({"exact", "near", "edited"})
+
+
+def _similar_metrics(
+    truth: Truth, data: Mapping[str, Any], root: str | os.PathLike[str] | None
+) -> dict[str, Any]:
+    """How the truth's similar sets fared: grouped, shown as copies, bursts' keepers."""
+    if not truth.similar_sets:
+        return {}
+    set_of = {p: k for k, s in enumerate(truth.similar_sets) for p in s.files}
+    grouped = as_copy = 0
+    by_kind: dict[str, dict[str, int]] = {}
+    wrong: list[dict[str, str]] = []
+    burst_keep: dict[int, bool] = {}
+    for g in data.get("groups", []):
+        members = [(relative_to_root(str(m["path"]), root), m) for m in g.get("members", [])]
+        keep = relative_to_root(str(g["keep"]), root)
+        sets = [set_of.get(p) for p, _ in members]
+        for (path, m), k in zip(members, sets, strict=True):
+            if k is None or sets.count(k) < 2:
+                continue
+            kind = truth.similar_sets[k].kind
+            entry = by_kind.setdefault(kind, {"grouped": 0, "as_copy": 0})
+            grouped += 1
+            entry["grouped"] += 1
+            if path != keep and (m.get("suggestion") == "trash" or m.get("kind") in COPY_KINDS):
+                as_copy += 1
+                entry["as_copy"] += 1
+                if len(wrong) < 10:
+                    wrong.append({"path": path, "keep": keep, "kind": kind, "shown": str(m.get("kind"))})
+        for k in set(sets) - {None}:
+            best = truth.similar_sets[k].best
+            if best is not None and sets.count(k) >= 2 and set_of.get(keep) == k:
+                burst_keep[k] = burst_keep.get(k, False) or keep == best
+    bursts = [k for k, s in enumerate(truth.similar_sets) if s.best is not None]
+    return {
+        "similar_files": len(set_of),
+        "similar_grouped": grouped,
+        "similar_as_copy": as_copy,
+        "similar_by_kind": by_kind,
+        "similar_wrong": wrong,
+        "bursts": len(bursts),
+        "bursts_grouped": len(burst_keep),
+        "bursts_best_kept": sum(burst_keep.values()),
     }
 
 
 def format_decisions(metrics: Mapping[str, Any]) -> str:
     """:func:`decision_metrics` as plain text."""
     if metrics.get("keeper_accuracy") is None:
-        return "keeper  (the truth names no originals: keeper accuracy not measured)"
-    lines = [
-        f"keeper  accuracy {metrics['keeper_accuracy']:.3f}   ({metrics['keeper_right']} of "
-        f"{metrics['keeper_groups']} groups keep the original or an identical/lossless copy)",
-    ]
+        lines = ["keeper  (the truth names no originals: keeper accuracy not measured)"]
+    else:
+        lines = [
+            f"keeper  accuracy {metrics['keeper_accuracy']:.3f}   ({metrics['keeper_right']} of "
+            f"{metrics['keeper_groups']} groups keep the original or an identical/lossless copy)",
+        ]
     if metrics.get("premarked_precision") is not None:
         lines.append(
             f"pre-marked for the trash: precision {metrics['premarked_precision']:.4f}   "
@@ -114,4 +169,23 @@ def format_decisions(metrics: Mapping[str, Any]) -> str:
             )
     for row in metrics.get("premarked_wrong") or []:
         lines.append(f"  wrongly pre-marked: {row['path']} [{row['kind']}] (keeper {row['keep']})")
+    if metrics.get("similar_files"):
+        lines.append(
+            f"similar pictures (bursts, other shots, look-alikes): {metrics['similar_files']} files, "
+            f"{metrics['similar_grouped']} grouped with their set, "
+            f"{metrics['similar_as_copy']} shown as copies"
+        )
+        for kind, e in sorted(metrics["similar_by_kind"].items()):
+            lines.append(f"  {kind:<10} grouped {e['grouped']:>4}   shown as copies {e['as_copy']:>4}")
+        if metrics.get("bursts"):
+            grouped = metrics["bursts_grouped"]
+            share = f"{metrics['bursts_best_kept'] / grouped:.1%}" if grouped else "-"
+            lines.append(
+                f"bursts: {grouped} of {metrics['bursts']} grouped; sharp frame suggested in "
+                f"{metrics['bursts_best_kept']} ({share})"
+            )
+        for row in metrics.get("similar_wrong") or []:
+            lines.append(
+                f"  shown as a copy: {row['path']} [{row['kind']}] as {row['shown']} (keeper {row['keep']})"
+            )
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from .truth import (
     _pair,
     load_report_groups,
     load_truth,
+    rebased,
     relative_to_root,
 )
 
@@ -288,8 +289,9 @@ def evaluate_report(
     report: str | os.PathLike[str] | Mapping[str, Any],
     root: str | os.PathLike[str],
 ) -> dict[str, Any]:
-    """Convenience: load both files and return :func:`pair_metrics`."""
-    return pair_metrics(load_truth(Path(truth_path)), load_report_groups(report), root)
+    """Convenience: load both files and return :func:`pair_metrics` (absolute truth paths
+    match absolute report paths as they are, see :func:`.truth.rebased`)."""
+    return pair_metrics(rebased(load_truth(Path(truth_path)), root), load_report_groups(report), root)
 
 
 def ranked_from_report(

@@ -7,6 +7,7 @@ corpus root; report paths are absolute, so they are made relative to that root b
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -31,6 +32,16 @@ def norm_path(path: str | os.PathLike[str]) -> str:
 
 def _pair(a: str, b: str) -> Pair:
     return frozenset((a, b))
+
+
+@dataclass(frozen=True)
+class SimilarSet:
+    """Different pictures that look alike: ``kind`` "burst", "shot" or "look_alike"; ``best``:
+    the frame that should be suggested (the sharp one of a burst), or None."""
+
+    kind: str
+    files: tuple[str, ...]
+    best: str | None = None
 
 
 @dataclass
@@ -59,6 +70,10 @@ class Truth:
     group_of: dict[str, int] = field(default_factory=dict)
     #: The duplicate groups (halves excluded), for group-level statistics.
     groups: list[list[str]] = field(default_factory=list)
+    #: Sets of different pictures that look alike (bursts, other shots of a scene, photos of one
+    #: subject): grouping two of them is right only as "similar" and unmarked. Their pairs are
+    #: left out of pair precision (in ``ignored``) and scored by :mod:`.decisions`.
+    similar_sets: list[SimilarSet] = field(default_factory=list)
     source_format: str = ""
 
     def kind_of(self, pair: Pair) -> str:
@@ -114,6 +129,22 @@ def _truth_from_generator(data: Mapping[str, Any]) -> Truth:
         truth.files.update(paths)
         for a, b in itertools.combinations(sorted(set(paths)), 2):
             truth.hard_negatives.add(_pair(a, b))
+    for entry in data.get("similar_sets", []):
+        paths = tuple(norm_path(p) for p in entry["files"])
+        kind = str(entry.get("kind", "similar"))
+        best = entry.get("best")
+        truth.similar_sets.append(SimilarSet(kind, paths, norm_path(best) if best else None))
+        for path in paths:
+            truth.files.add(path)
+            truth.file_kind.setdefault(path, kind)
+        for a, b in itertools.combinations(sorted(set(paths)), 2):
+            truth.ignored.add(_pair(a, b))
+        # A set may hold the original of a duplicate group (one view of a stereo pair that is
+        # also a base): the other pictures of the set are different shots of its copies too.
+        for path in paths:
+            if path in truth.group_of:
+                for member in truth.groups[truth.group_of[path]]:
+                    truth.ignored.update(_pair(member, q) for q in paths if q != path)
     # A pair cannot be both a positive and a negative; trust the positive (it is the stronger claim).
     truth.hard_negatives -= truth.pairs
     truth.ignored -= truth.pairs | truth.hard_negatives
@@ -216,3 +247,28 @@ def relative_to_root(path: str, root: str | os.PathLike[str] | None) -> str:
         if not rel.startswith(os.pardir):
             return norm_path(rel)
     return norm_path(path)
+
+
+def rebased(truth: Truth, root: str | os.PathLike[str] | None) -> Truth:
+    """``truth`` with its absolute paths expressed as report paths are (:func:`relative_to_root`:
+    relative to ``root`` when under it, absolute otherwise), so that absolute paths on either side
+    match as they are: an imagededup map written with absolute paths scores against a report
+    whatever the root. Relative paths, and every other string (kinds, formats), are unchanged."""
+
+    def path(p: str) -> str:
+        return relative_to_root(p, root) if os.path.isabs(p) else p
+
+    def mapped(value: Any) -> Any:
+        if isinstance(value, str):
+            return path(value)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return type(value)(mapped(v) for v in value)
+        if isinstance(value, dict):
+            return {mapped(k): mapped(v) for k, v in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return dataclasses.replace(
+                value, **{f.name: mapped(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            )
+        return value
+
+    return mapped(truth)

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
+from .. import __version__, assets
 from .compat import protect_singletons
 
-_PACKAGE = Path(__file__).resolve().parent
-_CHECKOUT = _PACKAGE.parents[1]  # the repository root, when running from a source checkout
-#: Where ``dupe_viewer_<locale>.qm`` files are looked for: inside the package (installed builds),
-#: then the checkout's ``translations/`` (see translations/README.md).
-TRANSLATION_DIRS = (_PACKAGE / "translations", _CHECKOUT / "translations")
-ICON_FILES = (_PACKAGE / "dupe-viewer.svg", _CHECKOUT / "resources" / "dupe-viewer.svg")
+#: Where ``dupe_viewer_<locale>.qm`` files are looked for: the package data (wheels, bundles),
+#: then a checkout's ``translations/`` (see translations/README.md and dupe_viewer/assets).
+TRANSLATION_DIRS = tuple(assets.translation_dirs())
 
 
 def install_translators(app: QApplication) -> list[QTranslator]:
@@ -40,12 +36,13 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 
 
 def app_icon() -> QIcon:
-    """The desktop theme's icon (installed with the .desktop file), else the bundled SVG."""
-    icon = QIcon.fromTheme("dupe-viewer")
+    """The desktop theme's icon (``dupe-viewer --install-desktop``, a Flatpak), else the packaged
+    SVG (every install has it: see dupe_viewer/assets)."""
+    icon = QIcon.fromTheme(assets.APP_ID)
     if icon.isNull():
-        for path in ICON_FILES:
-            if path.is_file():
-                return QIcon(str(path))
+        path = assets.icon_path()
+        if path is not None:
+            return QIcon(str(path))
     return icon
 
 
@@ -57,7 +54,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("dupe_viewer")
     app.setApplicationDisplayName("Dupe Viewer")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("dupe-viewer")
+    app.setDesktopFileName(assets.APP_ID)  # Wayland matches the window to the entry by it
     protect_singletons()  # before the window makes thousands of Qt calls (see compat.py)
     app.setWindowIcon(app_icon())
     install_translators(app)

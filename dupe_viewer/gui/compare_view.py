@@ -22,12 +22,12 @@ import math
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+import numpy as np
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 from ..core import DupGroup, GroupingParams, ScanResult
 from ..core.group.reasons import OVERRIDDEN, Reason
 from ..core.group.regroup import reasons
-from ..core.result import PairScores
 from . import text
 from .background.image_loader import FULL, ImageLoader
 from .marks import Marks
+from .pane_grid import PaneGrid
 from .panes import ImagePane, SyncedView, best_values
 
 PREVIEW_SIZE = 1600
@@ -57,13 +57,13 @@ class CompareView(QWidget):
     keepOnlyRequested = Signal(int)
     dismissPairRequested = Signal(int, int)  # record indices
     modeChanged = Signal(str)
+    menuRequested = Signal(int, QPoint)  # record index, global position: the file's context menu
 
     def __init__(self, marks: Marks, loader: ImageLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.marks = marks
         self.loader = loader
         self.result: ScanResult | None = None
-        self.scores: PairScores | None = None
         self.group: DupGroup | None = None
         #: What the groups shown were made with (the window's sliders), and why each member of
         #: the group shown is kept or goes.
@@ -71,8 +71,6 @@ class CompareView(QWidget):
         self.reasons: dict[int, Reason] = {}
         self.mode = "auto"  # "auto", "pair" or "grid"
         self.left = self.right = 0  # member positions shown in 2-up mode
-        self.panes: list[ImagePane] = []
-        self.shown: list[ImagePane] = []  # the panes on screen, in order
         self._syncing = False
         self._fit = True
 
@@ -96,7 +94,7 @@ class CompareView(QWidget):
         for combo in (self.left_combo, self.right_combo):
             # Long file names must not widen the window: the combos shrink and elide instead.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
         self.left_combo.setToolTip(self.tr("File shown on the left"))
         self.right_combo.setToolTip(self.tr("File shown on the right"))
         self.left_combo.activated.connect(self._pair_chosen)
@@ -111,29 +109,35 @@ class CompareView(QWidget):
         self.dismiss_pair.clicked.connect(self._dismiss_pair)
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(0, 0, 0, 0)
+        # Two rows, so that the header fits a laptop screen beside the list: the modes and the
+        # zoom buttons, then which two files are compared.
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.pair_button)
         bar.addWidget(self.grid_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.left_combo, 1)
-        bar.addWidget(self.vs)
-        bar.addWidget(self.right_combo, 1)
-        bar.addWidget(self.dismiss_pair)
-        bar.addStretch(0)
+        bar.addStretch(1)
         bar.addLayout(self.tools)
+        pair_bar = QHBoxLayout()
+        pair_bar.setContentsMargins(0, 0, 0, 0)
+        pair_bar.addWidget(self.left_combo, 1)
+        pair_bar.addWidget(self.vs)
+        pair_bar.addWidget(self.right_combo, 1)
+        pair_bar.addWidget(self.dismiss_pair)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
-        self.grid = QGridLayout()
-        self.grid.setSpacing(6)
-        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.pane_grid = PaneGrid(self._new_pane)
+        # Made now, while the window is being built: the first group then opens without
+        # building and styling them on the GUI thread while a scan delivers its groups.
+        for _ in range(4):
+            self.pane_grid.panes.append(self._new_pane())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addLayout(bar)
+        layout.addLayout(pair_bar)
         layout.addWidget(self.note)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.pane_grid, 1)
         loader.ready.connect(self._on_image)
         loader.failed.connect(self._on_image_failed)
         marks.changed.connect(self._on_marks_changed)
@@ -153,7 +157,6 @@ class CompareView(QWidget):
     # -- content ----------------------------------------------------------------------------------
     def set_result(self, result: ScanResult | None) -> None:
         self.result = result
-        self.scores = PairScores(result) if result is not None else None
         self.set_group(None)
 
     def set_group(self, group: DupGroup | None) -> None:
@@ -182,11 +185,11 @@ class CompareView(QWidget):
         pos = {m.index: k for k, m in enumerate(group.members)}
         keep = pos.get(group.keep, 0)
         others = [k for k in range(len(group.members)) if k != keep]
-        scores = self.scores
+        scores = keeper_scores(self.result, group) if self.result is not None else {}
 
         def likeness(k: int) -> float:
             i = group.members[k].index
-            score = scores.get(group.keep, i) if scores is not None else None
+            score = scores.get(i)
             return float(group.members[k].similarity) if score is None else score
 
         right = max(
@@ -241,7 +244,7 @@ class CompareView(QWidget):
     def _rebuild(self) -> None:
         g, result = self.group, self.result
         if g is None or result is None:
-            self._place_panes(0, 1)
+            self.pane_grid.show_panes(0)
             self.title.setText("")
             self.note.hide()
             for w in (self.pair_button, self.grid_button, self.left_combo, self.right_combo, self.vs):
@@ -278,43 +281,29 @@ class CompareView(QWidget):
             self.note.show()
         else:
             self.note.hide()
-        n = len(positions)
-        cols = n if n <= 3 else math.ceil(math.sqrt(n))
         best = best_values(result.records, [g.members[p].index for p in positions])
-        self._place_panes(n, cols)
+        self.pane_grid.show_panes(len(positions))
         for pane, pos in zip(self.shown, positions, strict=True):
             self._fill_pane(pane, pos, best)
         QTimer.singleShot(0, self._refit)
 
-    def _place_panes(self, n: int, cols: int) -> None:
-        """Show ``n`` panes in ``cols`` columns. Panes that stay where they are are not touched:
-        hiding and re-showing styled widgets is what makes switching groups slow."""
-        while len(self.panes) < n:
-            pane = ImagePane(self)
-            pane.toggleRequested.connect(self.toggleRequested)
-            pane.keepOnlyRequested.connect(self.keepOnlyRequested)
-            pane.view.viewChanged.connect(lambda v=pane.view: self._on_view_changed(v))
-            self.panes.append(pane)
-        for pane in self.panes[n:]:
-            if pane.grid_pos is not None:
-                self.grid.removeWidget(pane)
-                pane.grid_pos = None
-                pane.hide()
-        for k, pane in enumerate(self.panes[:n]):
-            where = (k // cols, k % cols)
-            if pane.grid_pos != where:
-                if pane.grid_pos is not None:
-                    self.grid.removeWidget(pane)
-                self.grid.addWidget(pane, *where)
-                pane.grid_pos = where
-            if pane.isHidden():
-                pane.show()
-        self.shown = self.panes[:n]
-        rows = math.ceil(n / cols) if n else 0
-        for r in range(self.grid.rowCount()):
-            self.grid.setRowStretch(r, 1 if r < rows else 0)
-        for c in range(self.grid.columnCount()):
-            self.grid.setColumnStretch(c, 1 if c < cols and n else 0)
+    def _new_pane(self) -> ImagePane:
+        pane = ImagePane(self)
+        pane.hide()  # until the grid places it
+        pane.toggleRequested.connect(self.toggleRequested)
+        pane.keepOnlyRequested.connect(self.keepOnlyRequested)
+        pane.menuRequested.connect(self.menuRequested)
+        pane.view.viewChanged.connect(lambda v=pane.view: self._on_view_changed(v))
+        return pane
+
+    @property
+    def panes(self) -> list[ImagePane]:
+        return self.pane_grid.panes
+
+    @property
+    def shown(self) -> list[ImagePane]:
+        """The panes on screen, in order."""
+        return self.pane_grid.shown
 
     def _fill_combos(self) -> None:
         g, result = self.group, self.result
@@ -344,7 +333,7 @@ class CompareView(QWidget):
     # -- one pane -------------------------------------------------------------------------------
     def _fill_pane(self, pane: ImagePane, pos: int, best: dict[str, set[int]]) -> None:
         g, result = self.group, self.result
-        assert g is not None and result is not None and self.scores is not None
+        assert g is not None and result is not None
         m = g.members[pos]
         rec = result.records[m.index]
         pane.index = m.index
@@ -491,3 +480,34 @@ class CompareView(QWidget):
                 img = self.loader.get(path, FULL)
                 if img is not None:
                     pane.view.set_image(img)
+
+
+def keeper_scores(result: ScanResult, group: DupGroup) -> dict[int, float]:
+    """Each member's similarity to the group's keeper, where the scan scored the pair (as
+    :class:`~dupe_viewer.core.result.PairScores` says it: 1.0 for identical bytes, the best of
+    the hash and deep scores). A scan of the group's rows, not an index of every pair: building
+    that index took 1.2 s of the GUI thread at 100,000 files."""
+    keep, records, t = group.keep, result.records, result.pairs
+    members = np.array([m.index for m in group.members if m.index != keep], dtype=np.int64)
+    out: dict[int, float] = {}
+    digest = records[keep].digest
+    if digest is not None:
+        out.update({int(i): 1.0 for i in members if records[i].digest == digest})
+    if len(t.ij) == 0 or len(members) == 0:
+        return out
+    a, b = t.ij[:, 0], t.ij[:, 1]
+    rows = np.flatnonzero(((a == keep) & np.isin(b, members)) | ((b == keep) & np.isin(a, members)))
+    for row in rows:
+        other = int(b[row] if a[row] == keep else a[row])
+        if other in out:
+            continue
+        if t.kinds[row] == "exact":
+            out[other] = 1.0
+            continue
+        values = [float(t.similarity[row])]
+        if t.deep_similarity is not None:
+            values.append(float(t.deep_similarity[row]))
+        values = [v for v in values if not math.isnan(v)]
+        if values:
+            out[other] = max(values)
+    return out

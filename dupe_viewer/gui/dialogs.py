@@ -249,9 +249,15 @@ class OutcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         if problems:
-            status = {SKIPPED: self.tr("skipped")}
-            rows = [(o.path, status.get(o.status, self.tr("failed")), o.reason) for o in problems]
-            layout.addWidget(_table([self.tr("File"), self.tr("Result"), self.tr("Reason")], rows, self))
+            self.list = QListWidget()  # it wraps, where a table elides: each reason is read whole
+            self.list.setAccessibleName(self.tr("Files not moved, with the reason"))
+            self.list.setWordWrap(True)
+            self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            for o in problems:  # the path on its own line above the reason
+                said = self.tr("skipped") if o.status == SKIPPED else self.tr("failed")
+                self.list.addItem(f"{text.shown_path(o.path)}\n{said}: {o.reason}")
+            layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -46,7 +46,7 @@ DELETE_COLOUR = QColor("#c62828")
 PROTECTED_COLOUR = QColor("#1565c0")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_KIND_ORDER = {"exact": 0, "near": 1, "edited": 2, "similar": 3}
+_KIND_ORDER = {"exact": 0, "near": 1, "edited": 2, "shot": 3, "similar": 4}
 
 
 class GroupModel(QAbstractTableModel):
@@ -173,7 +173,10 @@ class GroupModel(QAbstractTableModel):
                     "The weakest match in the group: the lowest similarity of a file to the group's "
                     "reference, the figure the threshold applies to"
                 ),
-                KIND: self.tr("How the files differ: exact copy, near duplicate, edited copy or similar"),
+                KIND: self.tr(
+                    "How the files differ: exact copy, near duplicate, edited copy, similar shot or "
+                    "looks alike"
+                ),
                 FREES: self.tr("Space freed by trashing the files marked for deletion"),
                 KEEPER: self.tr("The file suggested for keeping"),
             }.get(section)
@@ -303,6 +306,8 @@ class GroupFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._kind and not self._text:
+            return True  # called for every group after each regroup: nothing to look up
         model = self.sourceModel()
         if not isinstance(model, GroupModel):
             return True

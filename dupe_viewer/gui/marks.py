@@ -2,8 +2,9 @@
 
 Marks are per file (record index), not per group, so they survive regrouping when a slider moves.
 A file the user has not touched follows the engine's suggestion: keep the group's keeper, delete
-the other members, except files in protected folders (always kept) and members that are only
-*similar* (deep similarity: another shot of a scene, not a copy; the user has to choose those).
+the other members, except files in protected folders (always kept) and members that are not
+copies: *similar shots* (a burst frame, another exposure or framing) and *look-alikes* (deep
+similarity only); the user has to choose those.
 
 The invariant: **no group ever has every member marked for deletion**. A change that would do
 that is refused (with the reason), and after a regroup any group that ended up all-deleted gets its
@@ -16,7 +17,7 @@ suggestion nobody looked at is never acted on without saying so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -25,7 +26,7 @@ from ..core import DupGroup
 from ..core.files.records import ImageRecord
 from ..core.gc_pause import gc_paused
 from ..core.group.keep import is_protected
-from ..core.result import REFERENCE
+from ..core.result import COPY_KINDS, REFERENCE
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -101,7 +102,7 @@ class Marks(QObject):
         self._protected_dirs = tuple(protected_dirs)
         self._group_of = {m.index: g for g in groups for m in g.members}
         # How each member relates to its keeper (the reference, when it is not the keeper, as the
-        # keeper relates to it): a look-alike ("similar") is never pre-marked.
+        # keeper relates to it): only copies are pre-marked, never a similar shot or a look-alike.
         self._kind = {m.index: str(m.kind) for g in groups for m in g.members}
         for g in groups:
             if self._kind.get(g.reference) == REFERENCE and g.reference != g.keep:
@@ -128,7 +129,7 @@ class Marks(QObject):
     def suggested_delete(self, group: DupGroup, index: int) -> bool:
         if index == group.keep or index in self._protected:
             return False
-        return self._kind.get(index, "similar") != "similar"
+        return self._kind.get(index) in COPY_KINDS
 
     def is_delete(self, group: DupGroup, index: int) -> bool:
         decided = self._decisions.get(index)
@@ -149,7 +150,7 @@ class Marks(QObject):
             i = m.index
             d = decisions.get(i)
             if d is None:
-                d = i != keep and i not in protected and self._kind.get(i) != "similar"
+                d = i != keep and i not in protected and self._kind.get(i) in COPY_KINDS
             if d:
                 out.append(i)
         return out
@@ -235,6 +236,20 @@ class Marks(QObject):
         self._recount(groups)
         self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
 
+    def set_marks(self, groups: Iterable[DupGroup], delete: Callable[[DupGroup, int], bool]) -> None:
+        """Mark each member of ``groups`` as ``delete(group, index)`` says (mark all, invert...),
+        within the rules: files in protected folders stay kept, and a group that would have every
+        member marked keeps its keeper."""
+        groups = list(groups)
+        for g in groups:
+            want = {m.index: m.index not in self._protected and bool(delete(g, m.index)) for m in g.members}
+            if all(want.values()):
+                want[g.keep] = False
+            self._decisions.update(want)
+        self._see_members(groups)
+        self._recount(groups)
+        self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+
     def hold(self, groups: Iterable[DupGroup], gone: set[int]) -> None:
         """After a file action on ``groups``: every member still there keeps its current mark as
         the person's decision. What is left of a group is regrouped around another reference,
@@ -266,6 +281,38 @@ class Marks(QObject):
         self._decisions = {}
         self._recount(self._groups)
         self.changed.emit([])
+
+    # -- new groups prepared off the GUI thread ------------------------------------------------
+    def staging_copy(self) -> Marks:
+        """A parentless copy of the person's decisions and what they saw, for :meth:`stage` on a
+        worker thread while this object stays in use; :meth:`adopt` takes the result back.
+        (:meth:`set_groups` walks every member: 0.1 s at 10,000 files, 0.7 s at 100,000.)"""
+        copy = Marks()
+        copy._records = self._records
+        copy._decisions, copy._seen = dict(self._decisions), set(self._seen)
+        copy._basis = (self._records, dict(self._decisions), set(self._seen))
+        return copy
+
+    def stage(
+        self, records: Sequence[ImageRecord], groups: list[DupGroup], protected_dirs: Sequence[str]
+    ) -> None:
+        """:meth:`set_groups` on a :meth:`staging_copy`, without the signal (any thread)."""
+        with gc_paused():
+            self._set_groups(records, groups, protected_dirs, False)
+
+    def adopt(self, staged: Marks) -> bool:
+        """Take the groups ``staged`` holds when no mark changed since its copy was made (else
+        False: the caller sets the groups here instead)."""
+        basis = staged.__dict__.get("_basis")
+        if basis is None or basis[0] is not self._records:
+            return False
+        if (basis[1], basis[2]) != (self._decisions, self._seen):
+            return False
+        # Plain attributes only: PySide keeps each signal's bound instance here too.
+        state = {k: v for k, v in staged.__dict__.items() if k.startswith("_") and k != "_basis"}
+        self.__dict__.update(state, total_files=staged.total_files, total_bytes=staged.total_bytes)
+        self.changed.emit([])
+        return True
 
     def _tally(self, dels: list[int]) -> tuple[int, int, int, int]:
         records, seen = self._records, self._seen

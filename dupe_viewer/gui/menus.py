@@ -28,6 +28,11 @@ class WindowActions:
     prev: QAction
     accept: QAction
     keep_all: QAction
+    mark_all: QAction
+    invert: QAction
+    mark_all_shown: QAction
+    unmark_all_shown: QAction
+    invert_shown: QAction
     accept_all: QAction
     rules: QAction
     dismiss: QAction
@@ -36,6 +41,7 @@ class WindowActions:
     undo_move: QAction
     dismissals: QAction
     errors: QAction
+    install_model: QAction
     fit: QAction
     actual: QAction
     zoom_in: QAction
@@ -86,6 +92,27 @@ def _table() -> dict[str, tuple[str, str | list[str] | None, str]]:
             ),
         ),
         "keep_all": (translate("WindowActions", "Keep every file of this group"), "K", ""),
+        "mark_all": (
+            translate("WindowActions", "Mark every file of this group but one"),
+            "Ctrl+A",
+            translate("WindowActions", "Mark all for the trash except the suggested keeper"),
+        ),
+        "invert": (translate("WindowActions", "Invert the marks of this group"), "Ctrl+I", ""),
+        "mark_all_shown": (
+            translate("WindowActions", "Mark all in every group shown"),
+            "Ctrl+Shift+A",
+            translate("WindowActions", "In every group shown, mark all for the trash except its keeper"),
+        ),
+        "unmark_all_shown": (
+            translate("WindowActions", "Unmark all in every group shown"),
+            "Ctrl+Shift+K",
+            "",
+        ),
+        "invert_shown": (
+            translate("WindowActions", "Invert the marks of every group shown"),
+            "Ctrl+Shift+I",
+            "",
+        ),
         "accept_all": (translate("WindowActions", "Reset all marks to the suggestions"), None, ""),
         "rules": (
             translate("WindowActions", "Auto-select &rules…"),
@@ -106,6 +133,11 @@ def _table() -> dict[str, tuple[str, str | list[str] | None, str]]:
         "undo_move": (translate("WindowActions", "Undo a move to folder…"), None, ""),
         "dismissals": (translate("WindowActions", "Not duplicates list…"), None, ""),
         "errors": (translate("WindowActions", "Problems found…"), None, ""),
+        "install_model": (
+            translate("WindowActions", "Install the deep-similarity model…"),
+            None,
+            translate("WindowActions", "Download the default model, or choose a model file"),
+        ),
         "fit": (
             translate("WindowActions", "Fit"),
             "F",
@@ -187,7 +219,13 @@ def build_menus(bar: QMenuBar, a: WindowActions) -> None:
                 None,
                 a.accept,
                 a.keep_all,
+                a.mark_all,
+                a.invert,
                 a.dismiss,
+                None,
+                a.mark_all_shown,
+                a.unmark_all_shown,
+                a.invert_shown,
                 None,
                 a.rules,
                 a.accept_all,
@@ -200,7 +238,7 @@ def build_menus(bar: QMenuBar, a: WindowActions) -> None:
             translate("WindowActions", "&View"),
             [a.mode, a.right_next, a.right_prev, None, a.fit, a.actual, a.zoom_in, a.zoom_out, None, a.full],
         ),
-        (translate("WindowActions", "&Tools"), [a.errors, a.dismissals, a.undo_move]),
+        (translate("WindowActions", "&Tools"), [a.errors, a.dismissals, a.undo_move, None, a.install_model]),
         (translate("WindowActions", "&Help"), [a.shortcuts]),
     ]
     for title, entries in menus:

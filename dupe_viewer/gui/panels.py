@@ -29,7 +29,10 @@ DEEP_RANGE = (80, 100)  # deep-similarity slider, percent
 
 class SimilarityPanel(QGroupBox):
     """ "2. How alike must files be?": the hash slider and, when the scan has deep scores, the
-    deep slider (otherwise, if deep similarity is off for a reason worth knowing, a note)."""
+    deep slider (otherwise, if deep similarity is off for a reason worth knowing, a note, with
+    a button to install the model when that is the reason)."""
+
+    installRequested = Signal()
 
     def __init__(self, threshold: float, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("2. How alike must files be?"), parent)
@@ -47,6 +50,12 @@ class SimilarityPanel(QGroupBox):
         self.deep_note = QLabel()
         self.deep_note.setWordWrap(True)
         self.deep_note.setObjectName("deepNote")
+        self.install_button = QPushButton(self.tr("Install the model…"))
+        self.install_button.setToolTip(
+            self.tr("Download the deep-similarity model (2.4 MB), or choose a model file")
+        )
+        self.install_button.clicked.connect(self.installRequested)
+        self.model_installed = False  # set by the window once a model is installed from it
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("looser")))
@@ -58,9 +67,15 @@ class SimilarityPanel(QGroupBox):
         deep_row.addWidget(self.deep_label)
         deep_row.addWidget(self.deep, 1)
         layout.addLayout(deep_row)
-        layout.addWidget(self.deep_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.deep_note, 1)
+        note_row.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(note_row)
+        self.threshold.setAccessibleName(self.tr("Picture similarity needed"))
+        self.deep.setAccessibleName(self.tr("Deep similarity needed"))
         self.threshold.valueChanged.connect(self.update_labels)
         self.deep.valueChanged.connect(self.update_labels)
+        self._shown: ScanResult | None = None
         self.show_deep(None)
 
     def set_threshold(self, value: float) -> None:
@@ -86,17 +101,26 @@ class SimilarityPanel(QGroupBox):
         info = result.deep if result is not None and isinstance(result.deep, dict) else {}
         reason = str(info.get("reason", ""))
         show_note = result is not None and not has_deep and reason not in ("", "not requested")
+        no_model = show_note and "no model installed" in reason
         self.deep_note.setVisible(show_note)
+        self.install_button.setVisible(no_model and not self.model_installed)
         if show_note:
-            if "no model installed" in reason:
+            if no_model and self.model_installed:
+                note = self.tr("The deep-similarity model is installed: Rescan to use it.")
+            elif no_model:
                 note = self.tr(
-                    "Deep similarity (finds crops and tilted copies) is off: no model is installed. "
-                    "Run “dupe-viewer models install” once to turn it on."
+                    "Deep similarity (finds crops and tilted copies) is off: no model is installed."
                 )
             else:
                 note = self.tr("Deep similarity is off: %1").replace("%1", reason)
             self.deep_note.setText(note)
+        self._shown = result
         self.update_labels()
+
+    def set_model_installed(self) -> None:
+        """A model was installed from the window: the note says so instead of "no model"."""
+        self.model_installed = True
+        self.show_deep(self._shown)
 
     def update_labels(self) -> None:
         self.threshold_label.setText(
@@ -161,6 +185,8 @@ class ActionBar(QFrame):
         self.dismiss_button = QPushButton(self.tr("Not duplicates"))
         self.totals = QLabel()
         self.totals.setObjectName("totals")
+        self.totals.setWordWrap(True)  # two lines on a narrow screen rather than a cut-off button
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.move_button = QPushButton(self.tr("Move to folder…"))
         self.trash_button = QPushButton()
         self.trash_button.setObjectName("trashButton")
@@ -171,8 +197,8 @@ class ActionBar(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         for w in (self.accept_button, self.rules_button, self.dismiss_button):
             layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(self.totals)
+        layout.addSpacing(12)
+        layout.addWidget(self.totals, 1)
         layout.addSpacing(12)
         layout.addWidget(self.move_button)
         layout.addWidget(self.trash_button)

@@ -11,8 +11,8 @@ import html
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPixmapItem,
@@ -149,6 +149,7 @@ class ImagePane(QFrame):
 
     toggleRequested = Signal(int)  # record index
     keepOnlyRequested = Signal(int)
+    menuRequested = Signal(int, QPoint)  # record index, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +164,7 @@ class ImagePane(QFrame):
         self.number.setObjectName("paneNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setFixedSize(20, 20)
-        self.badge = QLabel()
+        self.badge = ElidedLabel()  # gives way first when the pane is narrow
         self.badge.setObjectName("badge")
         self.state = QLabel()
         self.state.setObjectName("stateLabel")
@@ -194,12 +195,19 @@ class ImagePane(QFrame):
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        # Right-click on the facts opens the file's menu (the pane's), not the label's own.
+        self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
         layout.addWidget(self.head)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.info)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.index >= 0:
+            self.menuRequested.emit(self.index, event.globalPos())
+            event.accept()
 
     def set_state(self, state: str, group_size: int = 2) -> None:
         """``state``: "keep", "delete" or "protected"."""
@@ -299,6 +307,26 @@ class ImagePane(QFrame):
             row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
         ]
         self.info.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shrinks to nothing, eliding its text, instead of widening its row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text_: str) -> None:
+        super().setText(text_)
+        self.setToolTip(text_)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
 
 
 def best_values(records: Sequence[ImageRecord], indices: list[int]) -> dict[str, set[int]]:

@@ -157,6 +157,7 @@ class RootsPanel(QWidget):
         header.setSectionResizeMode(RECURSIVE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PROTECTED, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumHeight(60)
+        self.view.setAccessibleName(self.tr("Folders to scan"))
         self.add_button = QPushButton(self.tr("Add folder…"))
         self.add_button.setToolTip(
             self.tr("Choose a folder to scan (you can also drop folders on the window)")

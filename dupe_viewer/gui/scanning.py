@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QPushButton, QStatusBar
 
 from ..core import ScanOptions, ScanResult
+from ..core.files.formats import skipped_label
 from . import text
 from .background.scan_worker import ScanController, ScanFn, ScanWorker
 from .panels import ProgressStrip
@@ -77,6 +78,19 @@ class ScanSession(QObject):
         """What the scan wants the user to know (damaged caches, ...), listed with the problems."""
         for w in result.warnings:
             self.errors.append((self.tr("(scan)"), w))
+        if result.skipped:
+            # "412 files skipped as unsupported: .mp4 400, .xcf 12": one line, not one per file.
+            total = sum(result.skipped.values())
+            kinds = ", ".join(f"{skipped_label(ext)} {n:,}" for ext, n in list(result.skipped.items())[:8])
+            if len(result.skipped) > 8:
+                kinds += ", …"
+            line = text.plural(
+                self.tr("%n file(s) skipped as unsupported: %1", None, total),
+                total,
+                "%n file skipped as unsupported: %1",
+                "%n files skipped as unsupported: %1",
+            )
+            self.errors.append((self.tr("(scan)"), line.replace("%1", kinds)))
         self._update_errors()
 
     @Slot(object, str)

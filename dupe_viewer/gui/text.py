@@ -52,7 +52,8 @@ def kind_text(kind: str) -> str:
         "exact": translate("text", "exact copy"),
         "near": translate("text", "near duplicate"),
         "edited": translate("text", "edited copy"),
-        "similar": translate("text", "similar photo"),
+        "shot": translate("text", "similar shot"),
+        "similar": translate("text", "looks alike"),
         "reference": translate("text", "reference"),
     }.get(str(kind), str(kind))
 
@@ -66,10 +67,15 @@ def kind_tooltip(kind: str) -> str:
         "edited": translate(
             "text", "The same picture with edits: cropped, rotated, colours changed or marked up."
         ),
+        "shot": translate(
+            "text",
+            "Another shot of the same scene: a frame of a burst taken a moment apart, or another "
+            "framing of the picture (one half of it). Not a copy: never pre-marked.",
+        ),
         "similar": translate(
             "text",
-            "Looks alike to the deep-similarity model (another shot of the same scene), or shows "
-            "part of the picture in another shape (one half of it). Never pre-marked.",
+            "Looks alike to the deep-similarity model, but is not verified as the same picture "
+            "(another photo of a similar subject). Never pre-marked.",
         ),
     }.get(str(kind), "")
 
@@ -172,7 +178,15 @@ def reason_templates() -> dict[str, str]:
         "taken_later": translate("text", "Taken later"),
         "newer": translate("text", "Same picture, a newer file"),
         "ranked_lower": translate("text", "Lower by your rule “{rule}”"),
-        "similar": translate("text", "Looks alike or reframes it, not verified as a copy: your decision"),
+        "similar": translate("text", "Looks alike, not verified as the same picture: your decision"),
+        "shot": translate("text", "A similar shot (another moment or framing), not a copy: your decision"),
+        "keep_sharpest": translate("text", "Kept: the sharpest of these shots"),
+        "blurrier": translate("text", "Less sharp than the kept frame"),
+        "keep_raw": translate("text", "Kept: the camera RAW ({format})"),
+        "raw_twin": translate("text", "Same shot, RAW + {format}: the kept file is the camera RAW"),
+        "local_edit": translate(
+            "text", "Edited in part of the picture (pasted or painted over; the others agree there)"
+        ),
         "keeper_protected": translate("text", "The kept file is in a protected folder"),
         "over_resolution": translate(
             "text", "Higher real resolution than the kept file, kept only for its protected folder"

@@ -15,12 +15,13 @@ workers and the review controller are connected; each piece of behaviour lives i
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QPoint, QRect, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -41,9 +42,11 @@ from .background.regrouper import Regrouper
 from .background.tasks import TaskRunner
 from .compare_view import CompareView
 from .dialogs import ErrorsDialog, ShortcutsDialog, confirm
+from .file_menu import FileMenuHandlers, file_menu, group_menu
 from .groups_panel import GroupsPanel
 from .marks import Marks
 from .menus import build_actions, build_menus
+from .model_install import ModelInstallDialog
 from .panels import ActionBar, ProgressStrip, SimilarityPanel, WelcomePage
 from .review import ReviewController
 from .roots import RootsModel, RootsPanel
@@ -72,20 +75,24 @@ class MainWindow(QMainWindow):
         self.scan_fn = scan_fn
         self.result: ScanResult | None = None
         self.final = False  # True once the result is a finished scan (not early groups)
+        # The finished result on screen while a rescan runs: kept there (instead of the rescan's
+        # partial groups) and back in use if the rescan is cancelled.
+        self.kept: ScanResult | None = None
         self.view_grouping: GroupingParams | None = None  # what the groups shown were made with
 
         self.marks = Marks(self)
         self.thumbs = ImageLoader(threads=2, budget_bytes=96 * 1024 * 1024, max_pending=300, parent=self)
         self.previews = ImageLoader(threads=2, budget_bytes=512 * 1024 * 1024, max_pending=24, parent=self)
         self.io = TaskRunner(1, self)
+        self.io_models = TaskRunner(1, self)  # a download must not hold up the file actions
+        self.model_dialog: ModelInstallDialog | None = None
         self.review = ReviewController(self, self, self.settings.keep_rules())
-        self.regrouper = Regrouper(self)
+        self.regrouper = Regrouper(self, self.marks)  # works out the marks off this thread too
         self.regrouper.regrouped.connect(self._on_regrouped)
         self.regrouper.failed.connect(lambda msg: self.warn(self.tr("Regrouping failed"), msg))
         self.roots_model = RootsModel(self.settings.roots(), self)
         self.roots_model.rootsChanged.connect(self._on_roots_changed)
 
-        self.setWindowTitle(self.tr("Dupe Viewer: find duplicate photos"))
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
         self.acts = build_actions(self, self._handlers(), self.review.toggle_member)
@@ -94,6 +101,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.update_actions()
         self._show_page()
+        self._update_title()
 
     # == construction ==============================================================================
     def _handlers(self) -> dict[str, Any]:
@@ -109,6 +117,12 @@ class MainWindow(QMainWindow):
             "prev": lambda: self.step_group(-1),
             "accept": review.accept_and_next,
             "keep_all": review.keep_all_in_group,
+            "mark_all": lambda: self.mark_groups(self._current(), lambda g, i: True),
+            "invert": lambda: self.mark_groups(self._current(), self._inverted),
+            "mark_all_shown": lambda: self.mark_groups(self.shown_groups(), lambda g, i: True),
+            "unmark_all_shown": lambda: self.marks.keep_all(self.shown_groups()),
+            "invert_shown": lambda: self.mark_groups(self.shown_groups(), self._inverted),
+            "install_model": self.install_model_dialog,
             "accept_all": review.accept_all,
             "rules": review.rules_dialog,
             "dismiss": review.dismiss_group,
@@ -147,6 +161,7 @@ class MainWindow(QMainWindow):
             self.similarity.deep_note,
         )
         self.threshold.valueChanged.connect(self._on_threshold)
+        self.similarity.installRequested.connect(self.install_model_dialog)
         self.deep.valueChanged.connect(self._on_threshold)
         # Only a threshold the user chose is remembered; otherwise each model's recommendation
         # applies (programmatic changes block signals).
@@ -159,6 +174,8 @@ class MainWindow(QMainWindow):
             self.groups_panel.proxy,
             self.groups_panel.table,
         )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._group_menu)
 
         # The similarity box keeps its natural height (it grows by a line when a note shows);
         # the splitter only shares space between the folder list and the groups.
@@ -184,6 +201,7 @@ class MainWindow(QMainWindow):
         self.compare.toggleRequested.connect(self.review.toggle_index)
         self.compare.keepOnlyRequested.connect(self.review.keep_only)
         self.compare.dismissPairRequested.connect(self.review.dismiss_pair)
+        self.compare.menuRequested.connect(self._file_menu)
         self.compare.modeChanged.connect(lambda m: self.settings.set("view/compare_mode", m))
         self.compare.mode = self.settings.get("view/compare_mode")
         self.message = QLabel()
@@ -196,7 +214,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.pages)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([600, 900])
+        self.main_splitter.setChildrenCollapsible(False)
 
         # -- bottom: scan progress, then what happens to the marked files ------------------------
         self.progress_strip = ProgressStrip(self.acts.cancel.toolTip())
@@ -239,6 +257,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         else:
             self.resize(1400, 860)
+        self.fit_to_screen()
+        self.main_splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         if (state := s.get_bytes("window/state")) is not None:
             self.restoreState(state)
         for key, splitter in (
@@ -247,6 +267,33 @@ class MainWindow(QMainWindow):
         ):
             if (data := s.get_bytes(key)) is not None:
                 splitter.restoreState(data)
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Never larger than the screen's free area (``available``: the screen's, less panels and
+        docks), and inside it: a layout saved on a larger monitor, or the default size, would
+        otherwise put the buttons at the right and bottom edges off a laptop's screen."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        # The frame (title bar, borders) is known once shown; before that, leave room for it.
+        frame = self.frameGeometry()
+        extra_w = frame.width() - self.width() if self.isVisible() else 0
+        extra_h = frame.height() - self.height() if self.isVisible() else 32
+        width = min(self.width(), available.width() - extra_w)
+        height = min(self.height(), available.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(frame.x(), available.x()), available.right() + 1 - width - extra_w)
+        y = min(max(frame.y(), available.y()), available.bottom() + 1 - height - extra_h)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, available.x()), max(y, available.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.isFullScreen() and not self.isMaximized():
+            self.fit_to_screen()
 
     def save_settings(self) -> None:
         s = self.settings
@@ -268,6 +315,13 @@ class MainWindow(QMainWindow):
         elif self.model.rowCount() == 0:
             if self.scanner.running:
                 self.message.setText(self.tr("Scanning… groups will appear here as they are found."))
+            elif self.result is not None and self.final and (self.review.gone or self.review.dismissed):
+                self.message.setText(
+                    self.tr(
+                        "No duplicate groups are left: every one has been dealt with.\n\nRescan to look "
+                        "again, or add more folders."
+                    )
+                )
             elif self.result is not None and self.final:
                 self.message.setText(
                     self.tr(
@@ -390,8 +444,18 @@ class MainWindow(QMainWindow):
             self.settings.set("paths/last_folder", folder)
             self.add_paths([folder], scan=True)
 
+    def _update_title(self) -> None:
+        """The folders scanned, or nothing: Qt adds the application's name ("photos — Dupe
+        Viewer", or just "Dupe Viewer")."""
+        names = [text.shown_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.root_paths()]
+        title = ", ".join(names[:2])
+        if len(names) > 2:
+            title = self.tr("%1 and %2 more").replace("%1", title).replace("%2", str(len(names) - 2))
+        self.setWindowTitle(title)
+
     @Slot(bool)
     def _on_roots_changed(self, needs_rescan: bool) -> None:
+        self._update_title()
         self.settings.set_roots(self.roots_model.roots())
         self.update_actions()
         self._show_page()
@@ -417,8 +481,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Add a folder first (drop it on the window)."), 5000)
             return
         if self.scans.start(roots, self.scan_options(), self.scan_fn):
+            # A finished result stays on screen (read-only) until the new one is complete.
+            self.kept = self.result if self.final else None
             self.final = False
-            self.review.new_scan()
+            if self.kept is None:
+                self.review.new_scan()
         self.update_actions()
         self._show_page()
 
@@ -432,12 +499,13 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_early_groups(self, partial: ScanResult) -> None:
         """Exact duplicates known before the scan ends: shown (read-only actions) until it does."""
-        if not self.final:
+        if not self.final and self.kept is None:
             self._set_result(partial, partial.groups)
 
     @Slot(object, object)
     def _on_finished(self, result: ScanResult, excluded: set) -> None:
         self.final = True
+        self.kept = None
         self.review.new_scan(excluded)
         self.scans.add_warnings(result)
         self.similarity.show_deep(result)
@@ -455,6 +523,12 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_scan_stopped(self, restart: bool) -> None:
+        if self.kept is not None and self.result is self.kept and not restart:
+            self.final = True  # cancelled or failed: the last complete result is in use again
+            self.kept = None
+            self.statusBar().showMessage(
+                self.tr("Scan stopped. The results of the last complete scan are still shown."), 10000
+            )
         self.update_actions()
         self._show_page()
         if restart:
@@ -466,6 +540,11 @@ class MainWindow(QMainWindow):
         self.compare.grouping = result.grouping
         self.compare.set_result(result)
         self._apply_groups(groups)
+        # The result lives as long as it is shown: the collector need not walk it again. A full
+        # collection walks every record (a third of a second at 100,000 files) and can start
+        # on any allocation, on this thread; frozen objects are skipped (still freed by
+        # reference counting when a rescan replaces them).
+        gc.freeze()
 
     # == groups ====================================================================================
     @Slot()
@@ -477,23 +556,89 @@ class MainWindow(QMainWindow):
         if self.result is not None and self.final:
             self.regrouper.request(self.result, self.grouping(), self.review.excluded())
 
-    @Slot(object, object, object)
-    def _on_regrouped(self, result: ScanResult, params: GroupingParams, groups: list[DupGroup]) -> None:
+    @Slot(object, object, object, object)
+    def _on_regrouped(
+        self, result: ScanResult, params: GroupingParams, groups: list[DupGroup], staged: Marks | None
+    ) -> None:
         if result is not self.result:
             return  # a rescan replaced it meanwhile
         self.view_grouping = params
         self.compare.grouping = params
-        self._apply_groups(groups)
+        self._apply_groups(groups, staged)
 
-    def _apply_groups(self, groups: list[DupGroup]) -> None:
+    def _apply_groups(self, groups: list[DupGroup], staged: Marks | None = None) -> None:
         assert self.result is not None
-        self.marks.set_groups(self.result.records, groups, self.roots_model.protected_paths())
+        # The marks worked out on the regroup's thread, unless a mark changed since it started.
+        if staged is None or not self.marks.adopt(staged):
+            self.marks.set_groups(self.result.records, groups, self.roots_model.protected_paths())
         self.groups_panel.set_groups(self.result.records, groups)
         self._update_totals()
         self._show_page()
 
     def select_row(self, row: int) -> None:
         self.groups_panel.select_row(row)
+
+    # == marks of whole groups, context menus ======================================================
+    def shown_groups(self) -> list[DupGroup]:
+        """The groups the list shows (all of them when no filter is set)."""
+        ids = self.shown_ids()
+        return [g for g in self.groups() if ids is None or g.id in ids]
+
+    def _current(self) -> list[DupGroup]:
+        g = self.current_group()
+        return [g] if g is not None else []
+
+    def _inverted(self, group: DupGroup, index: int) -> bool:
+        return not self.marks.is_delete(group, index)
+
+    def mark_groups(self, groups: list[DupGroup], delete: Any) -> None:
+        """Mark the members of ``groups`` as ``delete(group, index)`` says, within the marks'
+        rules (protected files and one file of every group stay kept)."""
+        if groups:
+            self.marks.set_marks(groups, delete)
+
+    def _file_menu(self, index: int, where: QPoint) -> None:
+        """A pane's menu: open, show in the file manager, copy the path, its mark."""
+        g = self.marks.group_of(index)
+        if self.result is None or g is None:
+            return
+        marked = None if self.marks.is_protected(index) else self.marks.is_delete(g, index)
+        handlers = FileMenuHandlers(
+            self.review.toggle_index, self.review.keep_only, lambda m: self.statusBar().showMessage(m, 8000)
+        )
+        self.last_menu = file_menu(self, self.result.records[index].path, index, marked, handlers)
+        self.last_menu.popup(where)
+
+    def _group_menu(self, pos: QPoint) -> None:
+        """A group row's menu: the kept file opened or shown, the paths copied, the marks."""
+        idx = self.table.indexAt(pos)
+        if self.result is None or not idx.isValid():
+            return
+        g = self.model.group(self.proxy.mapToSource(idx).row())
+        if g is None:
+            return
+        records = self.result.records
+        marks = [
+            (self.tr("Mark all but the keeper"), lambda: self.mark_groups([g], lambda _g, _i: True)),
+            (self.tr("Keep every file"), lambda: self.marks.keep_all([g])),
+            (self.tr("Invert the marks"), lambda: self.mark_groups([g], self._inverted)),
+            (self.tr("Back to the suggestion"), lambda: self.marks.accept_suggestion([g])),
+        ]
+        self.last_menu = group_menu(
+            self,
+            [records[m.index].path for m in g.members],
+            records[g.keep].path,
+            marks,
+            lambda m: self.statusBar().showMessage(m, 8000),
+        )
+        self.last_menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def install_model_dialog(self) -> None:
+        """Download the deep model, or install a model file, with progress (Tools menu)."""
+        dialog = ModelInstallDialog(self.io_models, self)
+        dialog.installed.connect(lambda _spec: self.similarity.set_model_installed())
+        self.model_dialog = dialog
+        self.show_dialog(dialog)
 
     def current_group(self) -> DupGroup | None:
         return self.groups_panel.current_group()
@@ -542,6 +687,9 @@ class MainWindow(QMainWindow):
         self.scanner.wait(10_000)
         self.regrouper.wait(10_000)
         self.io.wait(60_000)  # a trash in progress finishes the file it is on; the journal is per file
+        if self.model_dialog is not None and self.model_dialog.task is not None:
+            self.model_dialog.task.cancel()  # a download stops at its next chunk (and resumes later)
+        self.io_models.wait(30_000)
         self.thumbs.wait(5_000)
         self.previews.wait(5_000)
         super().closeEvent(event)

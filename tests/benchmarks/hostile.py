@@ -5,7 +5,7 @@ bytes, and whether a correct decoder may read it (a mutated file sometimes still
 is fine: what matters is that the scan ends, reports the file, and keeps the good duplicates).
 
 - :func:`valid_files`: one photo-like picture in every format the scan reads (JPEG, PNG, lossy
-  and lossless WebP, AVIF, HEIC, GIF, TIFF, BMP).
+  and lossless WebP, AVIF, HEIC, GIF, TIFF, BMP, JPEG XL, PSD, and a camera RAW as DNG).
 - :func:`crafted_cases`: text/ICC chunk bombs, dimensions declared huge in every format's
   header, pixel floods that are small on disk, truncations at many points, zero and text files.
 - :func:`mutations`: ``n`` byte mutations (flips, overwrites with boundary values, insertions,
@@ -28,6 +28,11 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from dupe_viewer.core.files.formats import register_plugins
+from tests import camera_files
+
+register_plugins()  # JPEG XL and HEIC encoders
+
 #: The formats of :func:`valid_files` (file extension -> Pillow save arguments).
 FORMATS: dict[str, dict[str, object]] = {
     "jpg": {"format": "JPEG", "quality": 90},
@@ -40,7 +45,10 @@ FORMATS: dict[str, dict[str, object]] = {
     "tif": {"format": "TIFF", "compression": "tiff_deflate"},
     "bmp": {"format": "BMP"},
     "16bit.png": {"format": "PNG"},
+    "jxl": {"format": "JXL", "quality": 80},
 }
+#: Formats Pillow cannot write, built by tests/camera_files.py (extension -> builder).
+HANDMADE = {"psd": camera_files.psd, "dng": camera_files.dng}
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,8 @@ def picture(seed: int = 0, size: tuple[int, int] = (160, 120)) -> Image.Image:
 
 def encode(im: Image.Image, ext: str) -> bytes:
     """``im`` saved in the format of ``ext`` (a key of :data:`FORMATS`)."""
+    if ext in HANDMADE:
+        return HANDMADE[ext](im)  # type: ignore[operator]
     if ext == "16bit.png":
         im = Image.fromarray((np.asarray(im.convert("L"), np.uint16) * 257), "I;16")
     buf = io.BytesIO()
@@ -84,7 +94,7 @@ def encode(im: Image.Image, ext: str) -> bytes:
 def available_formats() -> list[str]:
     """The extensions of :data:`FORMATS` this Pillow can write (HEIC needs pillow-heif's encoder)."""
     out = []
-    for ext in FORMATS:
+    for ext in [*FORMATS, *HANDMADE]:
         try:
             encode(picture(0, (16, 16)), ext)
         except Exception:  # an encoder missing here only narrows the corpus
@@ -182,8 +192,36 @@ def _bmp_declaring(w: int, h: int) -> bytes:
     return bytes(data)
 
 
+def jxl_declaring(w: int, h: int) -> bytes:
+    """A bare JPEG XL codestream whose SizeHeader declares ``w``×``h`` (30-bit fields), no more."""
+    bits = [0]  # not "small"
+    bits += [1, 1] + [((h - 1) >> k) & 1 for k in range(30)]  # selector 3: 30 bits
+    bits += [0, 0, 0]  # aspect ratio 0: the width follows
+    bits += [1, 1] + [((w - 1) >> k) & 1 for k in range(30)]
+    packed = bytearray((len(bits) + 7) // 8)
+    for k, bit in enumerate(bits):
+        packed[k >> 3] |= bit << (k & 7)
+    return b"\xff\x0a" + bytes(packed) + b"\x00" * 16
+
+
+def psd_declaring(w: int, h: int) -> bytes:
+    data = bytearray(camera_files.psd(picture(6, (64, 48))))
+    struct.pack_into(">II", data, 14, h, w)
+    return bytes(data)
+
+
+def dng_declaring(w: int, h: int) -> bytes:
+    """A small DNG whose raw IFD claims ``w``×``h`` photosites."""
+    data = bytearray(camera_files.dng(picture(6, (64, 48))))
+    for tag, value in ((256, w), (257, h)):  # ImageWidth, ImageLength as LONG
+        entry = data.find(struct.pack("<HHI", tag, 4, 1))
+        struct.pack_into("<I", data, entry + 8, value)
+    return bytes(data)
+
+
 def huge_declarations() -> list[Case]:
-    """Headers declaring 17000×17000 or more (PNG, JPEG, TIFF, GIF, BMP, WebP), bodies small."""
+    """Headers declaring 17000×17000 or more (PNG, JPEG, TIFF, GIF, BMP, WebP, JPEG XL, PSD,
+    DNG), bodies small."""
     return [
         Case("huge_jpeg.jpg", _jpeg_declaring(17000, 17000), "huge"),
         Case("huge_png.png", _png((17000, 17000, 8, 2), _tiny_idat(64, 64, 192)), "huge"),
@@ -192,6 +230,9 @@ def huge_declarations() -> list[Case]:
         Case("huge_bmp.bmp", _bmp_declaring(30000, 30000), "huge"),
         Case("huge_webp.webp", _webp_declaring(16383, 16383), "huge"),
         Case("huge_png_wide.png", _png((2**31 - 1, 1, 8, 0), _tiny_idat(8, 1, 8)), "huge"),
+        Case("huge_jxl.jxl", jxl_declaring(100_000, 100_000), "huge"),
+        Case("huge_psd.psd", psd_declaring(30_000, 30_000), "huge"),
+        Case("huge_dng.dng", dng_declaring(60_000, 60_000), "huge"),
     ]
 
 

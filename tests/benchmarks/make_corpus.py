@@ -178,6 +178,28 @@ def pick_sources(
     return bases, distractors
 
 
+def spare_sources(photos: Path, used: list[Source], n: int) -> list[Image.Image]:
+    """Up to ``n`` colour photos that are none of ``used`` and look like none of them (in path
+    order, so the main corpus's random draws are untouched)."""
+    taken = {s.rel for s in used}
+    hashes = [imagehash.phash(s.image.convert("RGB")) for s in used]
+    out: list[Image.Image] = []
+    for path in candidate_paths(photos):
+        if len(out) >= n:
+            break
+        if f"{path.parent.name}/{path.name}" in taken:
+            continue
+        im = _load(path)
+        if im is None or im.mode != "RGB" or min(im.size) < MIN_SIDE:
+            continue
+        h = imagehash.phash(im)
+        if any(h - other <= SAME_PHOTO_BITS for other in hashes):
+            continue
+        hashes.append(h)
+        out.append(im)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Random names and folders
 
@@ -523,8 +545,10 @@ def make_corpus(
     n_halves: int,
     kinds_per_base: tuple[int, int],
     seed: int,
+    hard_cases: bool = False,
 ) -> dict[str, Any]:
-    """Write the corpus and truth.json into ``out`` (which must exist and be empty)."""
+    """Write the corpus and truth.json into ``out`` (which must exist and be empty); with
+    ``hard_cases``, also :mod:`hard_cases` (shots, look-alikes, bursts, phone sets, pastes)."""
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
     ctx: Ctx = (rng, nrng)
@@ -580,6 +604,19 @@ def make_corpus(
         ext = d.path.suffix.lower().replace(".jpeg", ".jpg")
         distractor_paths.append(write(d.path.read_bytes(), ext))
 
+    similar_sets: list[dict[str, Any]] = []
+    if hard_cases:
+        try:  # run as a script (its folder on sys.path), or imported as tests.benchmarks...
+            from hard_cases import N_BURSTS, N_PASTED, add_hard_cases
+        except ImportError:
+            from .hard_cases import N_BURSTS, N_PASTED, add_hard_cases
+
+        spare = spare_sources(photos, [*bases, *distractors], N_BURSTS + N_PASTED + 2)
+        originals = {g["base"]: g["files"][0]["path"] for g in groups}
+        extra = add_hard_cases(photos, spare, write, seed, originals)
+        groups += extra.groups
+        similar_sets = extra.similar_sets
+
     truth = {
         "version": 1,
         "seed": seed,
@@ -593,6 +630,7 @@ def make_corpus(
         "distractors": distractor_paths,
         "distractor_sources": [d.rel for d in distractors],
         "hard_negatives": hard_negatives,
+        "similar_sets": similar_sets,
     }
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
     return truth
@@ -602,6 +640,7 @@ def kind_counts(truth: dict[str, Any]) -> Counter[str]:
     """Files per kind (plus 'distractor'), for the summary."""
     c: Counter[str] = Counter(f["kind"] for g in truth["groups"] for f in g["files"])
     c["distractor"] = len(truth["distractors"])
+    c.update(s["kind"] for s in truth.get("similar_sets", []) for _ in s["files"])
     return c
 
 
@@ -636,6 +675,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--small", action="store_true", help="tiny corpus for CI smoke runs")
     ap.add_argument("--force", action="store_true", help="replace an existing corpus in OUT")
+    ap.add_argument(
+        "--hard-cases",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add the hard cases of hard_cases.py (default: on, off with --small)",
+    )
     args = ap.parse_args(argv)
 
     n_bases = args.bases if args.bases is not None else (SMALL_BASES if args.small else DEFAULT_BASES)
@@ -657,11 +702,14 @@ def main(argv: list[str] | None = None) -> int:
         n_halves=n_halves,
         kinds_per_base=kinds_per_base,
         seed=args.seed,
+        hard_cases=not args.small if args.hard_cases is None else args.hard_cases,
     )
     counts = kind_counts(truth)
     print(f"wrote {sum(counts.values())} files to {args.out} in {time.perf_counter() - t0:.1f} s")
-    for kind in ("original", *KINDS, "half", "distractor"):
+    for kind in sorted(counts, key=lambda k: (k not in ("original", *KINDS), k)):
         print(f"  {kind:<14}{counts.get(kind, 0):>5}")
+    for kind, sets in Counter(s["kind"] for s in truth["similar_sets"]).items():
+        print(f"  ({kind}: {sets} sets of different pictures: similar, not copies)")
     missing = [k for k in KINDS if not counts.get(k)]
     if missing:
         print(f"note: no files of kind {', '.join(missing)} (too few bases)", file=sys.stderr)

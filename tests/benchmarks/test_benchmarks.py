@@ -86,3 +86,13 @@ def test_verify_speed_benchmark_smoke() -> None:
     )
     assert res.returncode == 0, res.stderr
     assert "ms per pair" in res.stdout
+
+
+def test_startup_benchmark_smoke() -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "startup.py"), "--smoke"], capture_output=True, text=True, timeout=300
+    )
+    assert res.returncode == 0, res.stderr
+    for figure in ("--help", "warm rescan", "worker start-up", "worker 1st image"):
+        assert any(line.startswith(figure) and "median" in line for line in res.stdout.splitlines()), figure
+    assert "python -c pass" in res.stdout and "(6 files)" in res.stdout

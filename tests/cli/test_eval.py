@@ -72,3 +72,55 @@ def test_eval_usage_errors(tmp_path: Path) -> None:
     good.write_text(json.dumps({"groups": [["a.jpg", "b.jpg"]]}))
     res = _run("--truth", str(good), str(bad))
     assert res.returncode == 2 and "cannot read" in res.stderr and "Traceback" not in res.stderr
+
+
+def _imagededup_truth(photos: Path) -> dict[str, list[str]]:
+    """imagededup's map with absolute paths, as its own tools write it."""
+    a, b, c, d = (str(photos / n) for n in ("a.jpg", "b.jpg", "c.jpg", "d.jpg"))
+    return {a: [b, c], b: [a, c], c: [a, b], d: []}
+
+
+def test_absolute_truth_paths_match_absolute_report_paths(tmp_path: Path) -> None:
+    """The truth next to the photos, or anywhere else: absolute paths match as they are."""
+    photos = tmp_path / "photos"
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(_report(photos, [[("a.jpg", 1.0), ("b.jpg", 0.9), ("c.jpg", 0.8)]])))
+    for truth in (photos / "truth.json", tmp_path / "elsewhere" / "truth.json"):
+        truth.parent.mkdir(parents=True, exist_ok=True)
+        truth.write_text(json.dumps(_imagededup_truth(photos)))
+        for extra in ([], ["--root", str(tmp_path / "unrelated")]):
+            res = _run("--truth", str(truth), str(report), "--json", *extra)
+            assert res.returncode == 0, res.stderr
+            m = json.loads(res.stdout)
+            assert (m["precision"], m["recall"], m["tp"], m["fp"], m["fn"]) == (1.0, 1.0, 3, 0, 0), (
+                truth,
+                extra,
+            )
+            assert m["retrieval"]["mAP"] == 1.0
+
+
+def test_relative_report_paths_still_match_absolute_truth_paths_under_the_root(tmp_path: Path) -> None:
+    photos = tmp_path / "photos"
+    truth = photos / "truth.json"
+    photos.mkdir()
+    truth.write_text(json.dumps(_imagededup_truth(photos)))
+    report = tmp_path / "report.json"
+    report.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "groups": [
+                    {
+                        "id": 1,
+                        "kind": "near",
+                        "keep": "a.jpg",
+                        "members": [
+                            {"path": p, "similarity": 1.0, "kind": "near"} for p in ("a.jpg", "b.jpg")
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    m = json.loads(_run("--truth", str(truth), str(report), "--json").stdout)
+    assert (m["tp"], m["fp"], m["fn"]) == (1, 0, 2)

@@ -46,3 +46,11 @@ def test_what_is_left_after_an_action_is_not_pre_marked_again() -> None:
     fresh = Marks()
     fresh.set_groups(records, [after])
     assert fresh.is_delete(after, 1)  # without the hold it would have been pre-marked
+
+
+def test_only_copies_are_pre_marked_never_a_similar_shot_or_a_look_alike() -> None:
+    records = [record(n) for n in range(5)]
+    g = _group(1, 0, [(0, "reference"), (1, "shot"), (2, "similar"), (3, "edited"), (4, "exact")])
+    marks = Marks()
+    marks.set_groups(records, [g])
+    assert [marks.is_delete(g, i) for i in range(5)] == [False, False, False, True, True]

@@ -89,7 +89,12 @@ def test_a_missing_model_is_explained(qtbot, window, tmp_path, wait_scan) -> Non
     window.add_paths([str(tmp_path)])
     wait_scan(window)
     assert not window.deep.isVisibleTo(window)
-    assert window.deep_note.isVisibleTo(window) and "models install" in window.deep_note.text()
+    assert window.deep_note.isVisibleTo(window) and "no model is installed" in window.deep_note.text()
+    # The window installs it itself (see test_model_install.py); once it has, no "no model".
+    assert window.similarity.install_button.isVisibleTo(window)
+    window.similarity.set_model_installed()
+    assert "no model" not in window.deep_note.text() and "Rescan" in window.deep_note.text()
+    assert not window.similarity.install_button.isVisibleTo(window)
 
 
 def test_not_duplicates_for_a_pair(qtbot, window, photos, wait_scan, wait_idle) -> None:
@@ -163,13 +168,16 @@ def test_run_app_scans_the_paths_given(qtbot, photos, monkeypatch) -> None:
     assert seen == {"roots": [str(photos)], "groups": 3}
 
 
-def test_cli_without_arguments_opens_the_window(qtbot, monkeypatch) -> None:
+def test_cli_without_arguments_opens_the_window(qtbot, monkeypatch, tmp_path) -> None:
     from dupe_viewer import cli
 
     calls = []
     monkeypatch.setattr("dupe_viewer.gui.app.run_app", lambda paths: calls.append(paths) or 0)
     assert cli.main([]) == 0 and calls == [[]]
-    assert cli.main(["/some/folder"]) == 0 and calls[-1] == ["/some/folder"]
+    # An existing folder opens the window; a word that is neither a folder nor a command is an
+    # error with a suggestion (tests/cli/test_commands.py), not a window.
+    assert cli.main([str(tmp_path)]) == 0 and calls[-1] == [str(tmp_path)]
+    assert cli.main(["/no/such/folder"]) == 2 and len(calls) == 2
 
 
 def test_scan_result_of_the_engine_matches_the_window(qtbot, window, photos, wait_scan) -> None:

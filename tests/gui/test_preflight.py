@@ -71,4 +71,5 @@ def test_the_app_says_so_and_exits(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert "cannot start the window: no display" in proc.stderr
+    assert "dupe-viewer scan" in proc.stderr  # what to do instead, over SSH or on a server
     assert "Aborted" not in proc.stderr and "core dumped" not in proc.stderr

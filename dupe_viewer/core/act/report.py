@@ -1,17 +1,21 @@
 """The scan report: JSON (schema version 1, documented in the README) and CSV.
 
 JSON is written group by group so a report of a huge scan never needs a second copy of the
-result in memory. File names that are not valid UTF-8 are written with Python's surrogate escapes
-(``\\udcXX``) in JSON, and as their original bytes in CSV.
+result in memory. A report written to a path replaces a regular file only once it is complete
+(written next to it, then renamed over it); a path that is not a regular file (a terminal, a pipe,
+``/dev/null``, ``/dev/stdout``) is written in place, never replaced by a file. File names that
+are not valid UTF-8 are written with Python's surrogate escapes (``\\udcXX``) in JSON, and as
+their original bytes in CSV.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from ..group.reasons import suggestion
@@ -84,6 +88,11 @@ def header_dict(
         "deep": result.deep,
         "warnings": result.warnings,
         "errors": [{"path": e.path, "error": e.error} for e in result.errors],
+        # Files of formats not read, by extension (".mp4"; "" for none), most frequent first.
+        "skipped": {
+            "files": sum(result.skipped.values()),
+            "by_extension": {f".{ext}" if ext else "": n for ext, n in result.skipped.items()},
+        },
     }
 
 
@@ -95,10 +104,8 @@ def write_json(
 ) -> None:
     """Write the report of ``groups`` built with ``grouping`` (default: the result's own)."""
     if isinstance(out, (str, os.PathLike)):
-        tmp = Path(f"{os.fspath(out)}.tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        with opened_for_report(out, encoding="utf-8") as fh:
             write_json(result, fh, groups, grouping)
-        os.replace(tmp, out)  # never leave a half-written report behind
         return
     groups = result.groups if groups is None else list(groups)
     head = header_dict(result, groups, grouping)
@@ -128,36 +135,75 @@ CSV_FIELDS = (
 )
 
 
+def in_place(path: str | os.PathLike[str]) -> bool:
+    """Whether a report to ``path`` must be written into it rather than replace it: it exists
+    and is not a regular file, or it names an open descriptor (``/dev/stdout``, ``/dev/fd/N``,
+    ``/proc/self/fd/N``: whatever that points at belongs to the caller)."""
+    absolute = os.path.abspath(path)
+    if os.name == "posix" and absolute.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(absolute).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+@contextlib.contextmanager
+def opened_for_report(path: str | os.PathLike[str], **kwargs: Any) -> Iterator[IO[str]]:
+    """A text stream for a report at ``path`` (``kwargs`` as for :func:`open`): in place for
+    :func:`in_place` paths; otherwise a file next to the target, renamed over it once complete
+    (a failed write leaves the old report, or none, never half of one; a symbolic link keeps
+    pointing at the report)."""
+    if in_place(path):
+        with open(path, "w", **kwargs) as fh:
+            yield fh
+        return
+    target = os.path.realpath(path)
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", **kwargs) as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_csv(
     result: ScanResult,
-    out: str | os.PathLike[str],
+    out: str | os.PathLike[str] | IO[str],
     groups: Iterable[DupGroup] | None = None,
     grouping: GroupingParams | None = None,
 ) -> None:
-    # surrogateescape writes non-UTF-8 file names back as the bytes they are on disk.
-    with open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CSV_FIELDS)
-        for g in result.groups if groups is None else groups:
-            decided = decisions(result, g, grouping)
-            for m in g.members:
-                r = result.records[m.index]
-                w.writerow(
-                    [
-                        g.id,
-                        g.kind,
-                        "keep" if m.index == g.keep else "duplicate",
-                        r.path,
-                        f"{m.similarity:.4f}",
-                        m.kind,
-                        r.width,
-                        r.height,
-                        r.size,
-                        r.format,
-                        r.taken or "",
-                        *decided[m.index],
-                    ]
-                )
+    """Write one row per member (:data:`CSV_FIELDS`) to a path or an open text stream."""
+    if isinstance(out, (str, os.PathLike)):
+        # surrogateescape writes non-UTF-8 file names back as the bytes they are on disk.
+        with opened_for_report(out, encoding="utf-8", errors="surrogateescape", newline="") as fh:
+            write_csv(result, fh, groups, grouping)
+        return
+    w = csv.writer(out)
+    w.writerow(CSV_FIELDS)
+    for g in result.groups if groups is None else groups:
+        decided = decisions(result, g, grouping)
+        for m in g.members:
+            r = result.records[m.index]
+            w.writerow(
+                [
+                    g.id,
+                    g.kind,
+                    "keep" if m.index == g.keep else "duplicate",
+                    r.path,
+                    f"{m.similarity:.4f}",
+                    m.kind,
+                    r.width,
+                    r.height,
+                    r.size,
+                    r.format,
+                    r.taken or "",
+                    *decided[m.index],
+                ]
+            )
 
 
 def load_json(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import http.client
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +55,10 @@ def download(
     as each attempt makes progress. ``progress(done, total)`` is called per chunk (``total`` is
     None when unknown); ``cancel()`` returning True stops with :class:`DownloadCancelled`.
     """
+    # The HTTP stack (with ssl) loads only to download: every scan imports this module.
+    import http.client
+    import urllib.error
+
     dest = Path(dest)
     if not spec.url:
         raise ModelError(
@@ -117,6 +118,9 @@ def _fetch(
     cancel: Callable[[], bool] | None,
 ) -> None:
     """One HTTP attempt, appending to ``part``; raises on anything short of a complete file."""
+    import urllib.error
+    import urllib.request
+
     from dupe_viewer import __version__
 
     offset = part.stat().st_size if part.exists() else 0

@@ -18,6 +18,7 @@ run concurrently).
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import os
 from collections import defaultdict
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from . import providers
 from .installed import get_installed, installed_model_path
 from .spec import ModelError, ModelSpec
 
@@ -41,6 +43,8 @@ __all__ = [
     "pool_rmac",
     "rmac_regions",
 ]
+
+log = logging.getLogger(__name__)
 
 # Longest side allowed in "shorter_side" mode, as a multiple of input_size: a panorama would
 # otherwise cost many times a normal photo; beyond this the image is squashed a little.
@@ -161,6 +165,7 @@ class Embedder:
         model_path: str | os.PathLike[str],
         threads: int = 1,
         batch_size: int = 8,
+        device: str | None = None,
     ) -> None:
         import onnxruntime as ort
 
@@ -173,12 +178,27 @@ class Embedder:
         options.log_severity_level = 3
         # Idle intra-op threads spin by default, burning a core the decoder threads need.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        choice = providers.choose(device)  # --device (see providers): CPU unless asked or offered
         try:
-            self._session = ort.InferenceSession(
-                str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-            )
+            try:
+                self._session = ort.InferenceSession(
+                    str(model_path), sess_options=options, providers=list(choice.providers)
+                )
+            except Exception as first:
+                if choice.device == "cpu":
+                    raise
+                # The accelerator's session cannot start (a missing CUDA library): the CPU can.
+                why = f"{providers.PROVIDERS[choice.device]} could not start ({first}); embedding on the CPU"
+                choice = providers.Choice("cpu", (providers.PROVIDERS["cpu"],), why)
+                self._session = ort.InferenceSession(
+                    str(model_path), sess_options=options, providers=list(choice.providers)
+                )
         except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph/NoSuchFile types
             raise ModelError(f"Cannot load model {model_path}: {exc}") from None
+        #: The device the session really runs on, and why not the one asked for (if it is not).
+        self.device, self.device_note = providers.session_device(choice, self._session.get_providers())
+        if self.device_note:
+            log.warning("%s", self.device_note)
 
         inputs = {i.name: i for i in self._session.get_inputs()}
         if spec.input_name and spec.input_name not in inputs:
@@ -302,10 +322,12 @@ class EmbedderFactory:
 
     spec: ModelSpec
     model_path: str
+    #: ``--device`` (:mod:`.providers`); None: the DUPE_VIEWER_DEVICE environment, else auto.
+    device: str | None = None
 
     def __call__(self) -> Embedder:
         # One inference thread per worker: the pool already uses every core.
-        return Embedder(self.spec, self.model_path, threads=1)
+        return Embedder(self.spec, self.model_path, threads=1, device=self.device)
 
 
 def load_embedder(model_id: str | None = None, threads: int = 1, batch_size: int = 8) -> Embedder | None:

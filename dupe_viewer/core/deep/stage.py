@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import DupeViewerError, ScanCancelled
 from ..store import knn
 from ..store.vector_index import CHUNK, FRESH_QUERY_EF, VectorIndex
-from . import verify
-from .embedding import EmbedderFactory
 from .spec import ModelError, ModelSpec
+
+if TYPE_CHECKING:
+    from .embedding import EmbedderFactory
 
 #: Neighbours asked per image.
 K_DEEP = 16
@@ -60,6 +61,10 @@ class DeepSetup:
 
     def embedder(self) -> EmbedderFactory:
         """What the worker processes make their embedder from."""
+        # Imported when a scan uses a model: a hash-only or warm scan needs neither onnx glue nor
+        # scipy (verify), and ``dupe-viewer scan`` starts faster without them.
+        from .embedding import EmbedderFactory
+
         return EmbedderFactory(self.spec, str(self.model_path))
 
 
@@ -186,6 +191,8 @@ def verified_scores(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Deep similarity for pairs with their embedding cosine and both thumbnails, plus where one
     is a crop of the other: the window (P×4, NaN when not a crop) and which side contains it."""
+    from . import verify  # see DeepSetup.embedder
+
     ver, area, box, container = verify.crop_scores(thumbs_a, thumbs_b)
     score = np.clip((cos + np.clip(ver, 0.0, 1.0)) / 2.0, 0.0, 1.0).astype(np.float32)
     crop = area < CROP_AREA

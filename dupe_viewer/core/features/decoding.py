@@ -4,30 +4,30 @@ Speed matters most here: camera JPEGs are decoded with libjpeg's DCT scaling (``
 12-megapixel photo is decoded at 1/4 or 1/8 size and never at full resolution just to be hashed.
 Everything that makes two copies of one photo look different without being different is undone
 here: EXIF orientation, alpha (composited on white), 16-bit, CMYK and palette modes.
+Camera RAW files go through :mod:`.raw` (their embedded preview, or a half-size demosaic) and
+then the same steps; JPEG XL files have their declared size checked before the plugin, which
+decodes the whole file on open, sees them (:mod:`.headers`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from ..errors import DecodeError
+from ..files import formats
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE
-from . import fidelity, guard
+from . import fidelity, guard, headers, raw
 
-try:  # HEIC/HEIF (iPhone photos) and, with older Pillow, AVIF.
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-    HEIF_SUPPORTED = True
-except ImportError:  # pragma: no cover - pillow-heif is a dependency; keep working without it
-    HEIF_SUPPORTED = False
+# HEIC/HEIF (iPhone photos; AVIF with older Pillow) and JPEG XL: Pillow plugins (see files.formats).
+HEIF_SUPPORTED = "pillow-heif" in formats.register_plugins()
 
 # Pillow's own guard warns above MAX_IMAGE_PIXELS and raises above twice that; we enforce our own
 # (clearer) limit, so Pillow's only has to stay out of the way for legitimate 100+ MP photos.
@@ -44,6 +44,7 @@ _ORIENTATION_TRANSPOSE = {
 }
 _TAG_ORIENTATION = 0x0112
 _TAG_DATETIME_ORIGINAL = 0x9003
+_TAG_SUBSEC_ORIGINAL = 0x9291
 _TAG_DATETIME = 0x0132
 
 
@@ -55,7 +56,9 @@ class Decoded:
     width: int  # full-resolution size as displayed (after EXIF orientation)
     height: int
     format: str  # Pillow's format name: JPEG, PNG, WEBP, HEIF, ...
-    taken: str | None  # EXIF DateTimeOriginal as written in the file ("YYYY:MM:DD HH:MM:SS")
+    # EXIF DateTimeOriginal as written in the file ("YYYY:MM:DD HH:MM:SS"), with its
+    # SubSecTimeOriginal after a dot when the file has one (frames of a burst share the second).
+    taken: str | None
     camera: str | None = None  # EXIF make and model
     quality: float | None = None  # estimated JPEG quality (None: not a JPEG)
     detail: fidelity.Detail = field(default_factory=fidelity.Detail)
@@ -67,15 +70,25 @@ def _exif_facts(im: Image.Image) -> tuple[int, str | None]:
     except Exception:  # broken EXIF must not cost us the image
         return 1, None
     orientation = exif.get(_TAG_ORIENTATION, 1)
-    taken = None
+    taken = subsec = None
     with contextlib.suppress(Exception):
-        taken = exif.get_ifd(ExifTags.IFD.Exif).get(_TAG_DATETIME_ORIGINAL)
-    taken = taken or exif.get(_TAG_DATETIME)
-    if isinstance(taken, bytes):
-        taken = taken.decode("ascii", "replace")
+        ifd = exif.get_ifd(ExifTags.IFD.Exif)
+        taken, subsec = ifd.get(_TAG_DATETIME_ORIGINAL), ifd.get(_TAG_SUBSEC_ORIGINAL)
+    if not taken:
+        taken, subsec = exif.get(_TAG_DATETIME), None
     if not isinstance(orientation, int) or orientation not in range(1, 9):
         orientation = 1
-    return orientation, (str(taken).strip("\x00 ") or None) if taken else None
+    text = _exif_text(taken)
+    digits = _exif_text(subsec)
+    if text and digits and digits.isdigit() and len(digits) <= 9:
+        text = f"{text}.{digits}"
+    return orientation, text
+
+
+def _exif_text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    return (str(value).strip("\x00 ") or None) if value else None
 
 
 def _gray_gain(im: Image.Image) -> float:
@@ -150,7 +163,10 @@ def decode(
     covers ``size``; nothing is decoded whose raster would not fit the memory budget.
     """
     path = Path(path)
+    if formats.is_raw_extension(formats.extension(path.name)):
+        return _decode_raw(path, size, max_pixels)
     with guard.open_regular(path) as fh:
+        _check_declared_size(fh, max_pixels)
         try:
             with warnings.catch_warnings():
                 # We apply our own pixel limit below, with a clearer message; a hostile file's
@@ -170,18 +186,75 @@ def decode(
                 raise DecodeError(guard.reason(exc, max_pixels)) from None
 
 
-def _decode_opened(im: Image.Image, size: int, max_pixels: int) -> Decoded:
+def single_threaded() -> None:
+    """Decoders use one thread each (a scan's worker processes already use every core): the
+    JPEG XL plugin otherwise starts a thread per core for every file."""
+    with contextlib.suppress(ImportError):
+        from pillow_jxl import JpegXLImagePlugin
+
+        JpegXLImagePlugin.DECODE_THREADS = 1
+
+
+def _check_declared_size(fh: io.BufferedReader, max_pixels: int) -> None:
+    """Refuse, before Pillow opens it, a file whose plugin decodes everything on open (JPEG XL)
+    and whose header declares too many pixels for the limits."""
+    try:
+        declared = headers.jxl_size(fh)
+    except (ValueError, OSError) as exc:
+        raise DecodeError(f"corrupt image data ({exc})") from None
+    if declared is None:
+        return
+    w, h = declared
+    guard.check_size(w, h, max_pixels)
+    # At most 4 bytes a pixel (RGBA or float grey) in each of the plugin's copies.
+    guard.check_need(w * h * 4 * guard.RASTER_COPIES["JXL"], f"{w}×{h} (JXL)")
+
+
+def _decode_raw(path: Path, size: int, max_pixels: int) -> Decoded:
+    """A camera RAW: the embedded preview or a half-size demosaic (:mod:`.raw`), then the
+    steps every image goes through; the facts (size, format, time, camera) are the RAW's."""
+    with guard.open_regular(path) as fh, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # corrupt metadata is not the user's business
+        pic = raw.read(fh, size, max_pixels)
+    with pic.image as im:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                dec = _decode_opened(im, size, max_pixels, orientation=pic.orientation)
+        except DecodeError:
+            raise
+        except Exception as exc:  # a damaged preview: one file's problem
+            raise DecodeError(guard.reason(exc, max_pixels)) from None
+    w, h = (pic.height, pic.width) if pic.orientation >= 5 else (pic.width, pic.height)
+    return replace(
+        dec,
+        width=w,
+        height=h,
+        format=formats.raw_format_name(path),
+        taken=pic.taken,
+        camera=pic.camera,
+        # A RAW is no JPEG, whatever its preview is; its detail was measured on a preview or a
+        # reduced demosaic, not on its own pixels, so the keeper does not compare it.
+        quality=None,
+        detail=replace(dec.detail, native=False, blockiness=1.0),
+    )
+
+
+def _decode_opened(im: Image.Image, size: int, max_pixels: int, orientation: int | None = None) -> Decoded:
+    """``im`` (opened, not yet loaded) decoded to at most ``size``; ``orientation`` replaces its
+    EXIF orientation (a RAW's preview is turned by the RAW's, not by its own)."""
     fmt = im.format or "unknown"
     w, h = im.size
     guard.check_pixels(im, max_pixels)
-    orientation, taken = _exif_facts(im)
+    exif_orientation, taken = _exif_facts(im)
+    orientation = exif_orientation if orientation is None else orientation
     if getattr(im, "is_animated", False):
         im.seek(0)  # GIF/WebP/APNG: the first frame stands for the file
     quality, camera = fidelity.jpeg_quality(im), fidelity.camera(im)
     # Small images are decoded whole, so the keeper's evidence (detail, blockiness) is measured
     # on the real pixels; a camera-sized JPEG is not worth 5x the decoding time for it.
     native = w * h <= fidelity.NATIVE_MAX_PIXELS
-    if fmt == "JPEG" and not native:
+    if fmt in ("JPEG", "MPO") and not native:  # MPO: a JPEG with more pictures after it
         # DCT-domain downscale: decodes at 1/2, 1/4 or 1/8 size, never smaller than `size` on the
         # long side. The box keeps the aspect ratio: Pillow picks the scale that covers both sides.
         box = (size, max(1, size * h // w)) if w >= h else (max(1, size * w // h), size)
@@ -236,8 +309,13 @@ def display_image(path: str | os.PathLike[str], size: int | None = None) -> Imag
     long side; ``None``: full resolution up to :data:`DISPLAY_MAX_PIXELS`, reduced beyond.
 
     Same guards as :func:`decode` (regular files only, pixel limit, memory budget)."""
+    if size is None and formats.is_raw_extension(formats.extension(os.fspath(path))):
+        # A RAW gives at most its preview or half its sensor (see .raw); a 45-megapixel camera's
+        # full-size preview is bounded like any picture (a 3:2 one at DISPLAY_MAX_PIXELS).
+        return decode(path, size=int((DISPLAY_MAX_PIXELS * 1.5) ** 0.5)).image
     if size is None:
         with guard.open_regular(path) as fh:
+            _check_declared_size(fh, DEFAULT_MAX_PIXELS)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

@@ -31,7 +31,6 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.fft
 from PIL import ExifTags, Image
 
 #: Images up to this many pixels are measured at native resolution (a JPEG this size is decoded
@@ -101,6 +100,11 @@ def camera(im: Image.Image) -> str | None:
         exif = im.getexif()
     except Exception:  # broken EXIF must not cost the image
         return None
+    return camera_of(exif)
+
+
+def camera_of(exif: Image.Exif) -> str | None:
+    """ "Make Model" from an EXIF block (:func:`camera`; RAW files have theirs read apart)."""
     make = str(exif.get(ExifTags.Base.Make, "") or "").strip("\x00 ")
     model = str(exif.get(ExifTags.Base.Model, "") or "").strip("\x00 ")
     if not model:
@@ -142,6 +146,8 @@ def _spectrum(gray: np.ndarray) -> np.ndarray:
     x = gray[y0 : y0 + c, x0 : x0 + c]
     x = x - x.mean()
     window, band, counts = _spectrum_plan(c)
+    import scipy.fft  # here: a warm rescan decodes nothing and must not pay for loading scipy
+
     power = np.abs(scipy.fft.rfft2(x * window)) ** 2
     sums = np.bincount(band, weights=power.ravel(), minlength=len(FREQS) + 2)[1:-1]
     return np.log10(sums / np.maximum(counts, 1) + 1e-6)
@@ -150,6 +156,8 @@ def _spectrum(gray: np.ndarray) -> np.ndarray:
 def _fast_side(n: int) -> int:
     """The largest side <= ``n`` (and even) whose FFT is fast (only small prime factors): a 374-px
     crop takes 25 ms, a 360-px one 1 ms."""
+    import scipy.fft  # see _spectrum
+
     while n > 2 and (n % 2 or scipy.fft.next_fast_len(n, real=True) != n):
         n -= 1
     return n

@@ -59,7 +59,11 @@ def bytes_per_pixel(mode: str) -> int:
 
 def check_pixels(im: Image.Image, max_pixels: int) -> None:
     """Raise DecodeError when ``im`` declares no pixels or more than ``max_pixels``."""
-    w, h = im.size
+    check_size(*im.size, max_pixels)
+
+
+def check_size(w: int, h: int, max_pixels: int) -> None:
+    """Raise DecodeError when a ``w``×``h`` picture has no pixels or more than ``max_pixels``."""
     if w <= 0 or h <= 0:
         raise DecodeError("image has no pixels")
     if w * h > max_pixels:
@@ -69,10 +73,11 @@ def check_pixels(im: Image.Image, max_pixels: int) -> None:
         )
 
 
-#: Copies of the raster a format's decoder holds at once. libwebp, libavif and libheif decode
-#: into a buffer of their own that Pillow then copies (and WebP's frame decoder once more); the
-#: other decoders write into Pillow's image directly.
-RASTER_COPIES = {"WEBP": 3, "AVIF": 3, "HEIF": 3}
+#: Copies of the raster a format's decoder holds at once. libwebp, libavif, libheif and libjxl
+#: decode into a buffer of their own that Pillow then copies (and WebP's frame decoder and the
+#: JPEG XL plugin once more); OpenJPEG holds 32 bits per channel (a 12-megapixel JPEG 2000 peaked
+#: at 224 MB: 4.7 times its RGB raster); the other decoders write into Pillow's image directly.
+RASTER_COPIES = {"WEBP": 3, "AVIF": 3, "HEIF": 3, "JXL": 3, "JPEG2000": 5}
 
 
 def raster_bytes(im: Image.Image) -> int:
@@ -84,11 +89,15 @@ def raster_bytes(im: Image.Image) -> int:
 
 def check_budget(im: Image.Image, budget: int = DECODE_BUDGET_BYTES) -> None:
     """Raise DecodeError when decoding ``im`` would take more than ``budget`` bytes of raster."""
-    w, h = im.size
-    need = raster_bytes(im)
+    check_need(raster_bytes(im), f"{im.size[0]}×{im.size[1]} ({im.format} {im.mode})", budget)
+
+
+def check_need(need: int, what: str, budget: int = DECODE_BUDGET_BYTES) -> None:
+    """Raise DecodeError when decoding ``what`` ("4000×3000 (JPEG RGB)") takes more than
+    ``budget`` bytes."""
     if need > budget:
         raise DecodeError(
-            f"too large to decode safely: {w}×{h} ({im.format} {im.mode}) would take "
+            f"too large to decode safely: {what} would take "
             f"{need / 2**30:.1f} GB of memory (limit {budget / 2**30:.1f} GB)"
         )
 
@@ -132,11 +141,16 @@ def set_gate(gate: Any) -> None:
     _gate = gate
 
 
-@contextlib.contextmanager
-def large_decode_turn(im: Image.Image) -> Iterator[None]:
+def large_decode_turn(im: Image.Image) -> contextlib.AbstractContextManager[None]:
     """Held while ``im`` is decoded and reduced, when it is large and a gate is set."""
+    return large_turn(raster_bytes(im))
+
+
+@contextlib.contextmanager
+def large_turn(need: int) -> Iterator[None]:
+    """Held while a decode that takes ``need`` bytes runs, when that is large and a gate is set."""
     gate = _gate
-    if gate is None or raster_bytes(im) <= BIG_RASTER_BYTES:
+    if gate is None or need <= BIG_RASTER_BYTES:
         yield
         return
     got = gate.acquire(timeout=GATE_WAIT)

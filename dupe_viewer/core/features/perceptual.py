@@ -35,8 +35,10 @@ from .orientation import transpose_image
 GRAY_CHROMA = 4.0
 #: A trimmed border must be at least this uniform (max channel difference from the bar colour).
 TRIM_TOLERANCE = 24
-#: Never trim away more than this fraction of either side: what remains is the picture.
-TRIM_MAX_FRACTION = 0.35
+#: Never trim away more than this fraction of either side: what remains is the picture. A 16:9
+#: photo letterboxed into a square loses 44 % of its height (0.35 left such copies untrimmed, so
+#: the letterboxed copy counted its bars as resolution and was kept).
+TRIM_MAX_FRACTION = 0.45
 
 THUMB = 32  # side of the stored grayscale thumbnail
 TINY = 16  # side of the "tiny image" the hash stage compares (the thumbnail averaged 2×2)
@@ -163,8 +165,8 @@ FEATURE_DTYPE = np.dtype(
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
 #: recomputed. 2: a trim no longer pads an untrimmed side with a row of black. 3: 32×32 thumbnail.
-#: 4: the keeper's evidence (content share, detail).
-FEATURE_VERSION = 4
+#: 4: the keeper's evidence (content share, detail). 5: letterboxes up to 45 % of a side trimmed.
+FEATURE_VERSION = 5
 
 
 def to_record(f: Features) -> np.ndarray:

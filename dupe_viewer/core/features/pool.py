@@ -88,7 +88,8 @@ _state: dict[str, Any] = {}
 def _init_worker(config: WorkerConfig, gate: Any = None) -> None:
     # One thread per worker process: the pool already uses every core.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = "1"
+        os.environ[var] = "1"  # LibRaw's OpenMP too: rawpy is imported on the first RAW
+    decoding.single_threaded()
     _state["config"] = config
     guard.set_gate(gate)  # large decodes take turns across the workers
     _state["embedder"] = _make_embedder(config)

@@ -3,7 +3,8 @@
 Each physical file is reported once, however it is reached: overlapping roots, symbolic links
 and hard links all resolve to the same (device, inode). Directory symlink loops are cut by
 remembering which directories were entered. Anything that cannot be listed or stat'ed becomes a
-:class:`FileError`, never an exception that stops the walk.
+:class:`FileError`, never an exception that stops the walk. Files whose format is not read
+(:mod:`.formats`) are counted per extension for the report ("412 files skipped: .mp4 400").
 """
 
 from __future__ import annotations
@@ -11,16 +12,22 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..options import DiscoveryOptions
+from . import formats
 from .opening import special_kind
 
-#: Extensions we try to decode (lower case, without the dot).
-IMAGE_EXTENSIONS = frozenset(
-    {"jpg", "jpeg", "jpe", "jfif", "png", "webp", "avif", "heic", "heif", "gif", "tif", "tiff", "bmp", "dib"}
-)
+
+def __getattr__(name: str) -> Any:
+    # IMAGE_EXTENSIONS (lower case, without the dot) comes from Pillow's registry and its plugins
+    # (see .formats); computed on first use, so importing discovery loads no image library.
+    if name == "IMAGE_EXTENSIONS":
+        return formats.image_extensions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,7 @@ def _matches(patterns: Iterable[str], name: str, rel: str) -> bool:
 
 
 def has_image_extension(name: str) -> bool:
-    _, ext = os.path.splitext(name)
-    return ext[1:].lower() in IMAGE_EXTENSIONS
+    return formats.extension(name) in formats.image_extensions()
 
 
 def _reason(exc: OSError) -> str:
@@ -73,24 +79,33 @@ def _reason(exc: OSError) -> str:
 
 
 def discover(
-    roots: Iterable[str | os.PathLike[str]], options: DiscoveryOptions | None = None
+    roots: Iterable[str | os.PathLike[str]],
+    options: DiscoveryOptions | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[FileEntry | FileError]:
     """Yield every image file under ``roots`` once, in a deterministic order, plus errors.
 
     A root may be a folder or a single file. Order: roots in the order given, then sorted names.
+    ``skipped``, when given, counts the files passed over because their format is not read, by
+    extension (lower case, no dot; "" for none). Files left out by the include/exclude patterns
+    or as hidden are the user's choice, not counted.
     """
     opts = options or DiscoveryOptions()
     include = [p.lower() for p in opts.include]
     exclude = [p.lower() for p in opts.exclude]
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
+    readable = formats.image_extensions()
 
     def accept_file(path: str, name: str, rel: str) -> FileEntry | FileError | None:
-        if not has_image_extension(name):
-            return None
+        ext = formats.extension(name)
         if include and not _matches(include, name, rel):
             return None
         if exclude and _matches(exclude, name, rel):
+            return None
+        if ext not in readable:
+            if skipped is not None:
+                skipped[ext] += 1
             return None
         try:
             st = os.stat(path)

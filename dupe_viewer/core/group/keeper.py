@@ -6,10 +6,15 @@ as it was made, judged on evidence the scan measured (:mod:`..features.fidelity`
 1. **not an edit**: a grayscale copy of a colour picture and a bordered (letterboxed, framed)
    copy lose to the unedited picture (crops lose on resolution: deep verification cannot tell a
    crop from the picture inside a border, so its windows are not used here);
+1b. **the camera RAW** of a shot beats its JPEG (or HEIC) twin and any copy of those: it holds
+   what the sensor recorded (the *preferred format* rule chained first keeps the JPEG instead);
 2. **real resolution**: picture pixels (the canvas less any border), except that a member whose
    finest detail is far weaker than a smaller member's (:data:`UPSCALED`, the ``top`` of
    :mod:`..features.fidelity`) is an enlargement of it and counts as that member's resolution.
    Files within :data:`SAME_RESOLUTION` of the group's best count as equal;
+2b. **the sharpest frame** (only in groups holding similar shots, e.g. a burst): a frame at
+   least :data:`SHARP_SHARE` as sharp as the group's sharpest counts as sharp, the others lose
+   (camera shake and missed focus; ``sharpness`` of :mod:`..features.fidelity`);
 3. **camera metadata**: a file naming its camera beats copies that had it stripped (messengers,
    screenshots, exports);
 3b. **closest to all the others**: the original of a set of variants is one edit away from each,
@@ -30,15 +35,17 @@ picks every keeper in one sort). :mod:`.reasons` words the choice for one group.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
 
 from ..features.perceptual import GRAY_CHROMA
+from ..files.formats import is_raw, is_raw_format
 from ..files.records import ImageRecord
 from ..options import Rule
 from ..result import PairTable
+from .consensus import local_edit_flags
 from .keep import RULES, is_protected
 
 BEST_ORIGINAL = "original"
@@ -54,6 +61,12 @@ LARGER = 1.5
 #: and 3 % of same-size copies look enlarged next to their downscale (judged by their size's
 #: median, that false alarm rarely survives).
 UPSCALED = -0.7
+#: ...or when its sharpness (Laplacian energy over variance, at native resolution) times the
+#: area ratio is below this share of the smaller member's. Shrinking a picture by a linear factor
+#: s raises that energy by up to s², enlarging lowers it by s² and more (it adds no fine detail):
+#: on the dev corpus every upscale scored ≤ 0.53 against its source (but a very smooth retina
+#: scan, 2.6) and every genuinely larger original ≥ 1.0 against its downscales and crops.
+SHARP_UPSCALED = 0.7
 #: A member with this much more of its canvas as border than its group's median is a bordered
 #: (letterboxed, framed) copy. (A photo's own dark edge may be trimmed as "border" too: only the
 #: difference counts.)
@@ -65,6 +78,8 @@ RESAVED_QUALITY = 75.0
 #: Rank of lossy formats whose quality cannot be read (WebP, AVIF, HEIC): below a good JPEG.
 OTHER_LOSSY_QUALITY = 85.0
 LOSSLESS = frozenset({"PNG", "TIFF", "BMP", "DIB", "GIF", "PPM", "DNG"})
+#: In a group of similar shots, a frame this sharp relative to the sharpest one is as sharp.
+SHARP_SHARE = 0.7
 #: Encoding ranks closer than this are the same encoding.
 QUALITY_STEP = 5.0
 #: Mean similarities to the other members closer than this are the same closeness.
@@ -80,11 +95,21 @@ class Evidence:
     top: np.ndarray  # top-band detail (see fidelity); NaN when not measured
     gray: np.ndarray  # bool: no colour
     camera: np.ndarray  # bool: EXIF names a camera
+    raw: np.ndarray  # bool: a camera RAW file
     encoding: np.ndarray  # rank of the encoding (0-100, lossless 100)
     taken: np.ndarray  # capture time (seconds), +inf when the file has none
     mtime: np.ndarray  # modification time (seconds)
     path_len: np.ndarray
     path_rank: np.ndarray  # alphabetical rank of the path
+    sharpness: np.ndarray  # Laplacian energy over variance (see fidelity); 0 when not measured
+    native_sharpness: np.ndarray  # the same, NaN unless measured at native resolution
+    #: The files' 32×32 thumbnails (a view of the features), None without features.
+    thumbs: np.ndarray | None = None
+    #: Per file: it has a thumbnail (was decoded); None without features.
+    has_thumb: np.ndarray | None = None
+    #: Local-edit flags of group compositions seen before (regrouping on a slider step mostly
+    #: meets the same groups again): tuple of members -> flags.
+    local_memo: dict[tuple[int, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, records: Sequence[ImageRecord], features: np.ndarray | None = None) -> Evidence:
@@ -98,9 +123,16 @@ class Evidence:
             top = np.where(known & (features["native"] > 0), features["top"].astype(np.float64), np.nan)
             gray = known & (features["chroma"] < GRAY_CHROMA)
             blocky = known & (features["blockiness"] >= BLOCKY)
+            sharpness = np.where(known, features["sharpness"].astype(np.float64), 0.0)
+            native_sharp = np.where(known & (features["native"] > 0), sharpness, np.nan)
         else:
             picture, top = np.ones(n), np.full(n, np.nan)
             gray, blocky = np.zeros(n, bool), np.zeros(n, bool)
+            sharpness = np.zeros(n)
+            native_sharp = np.full(n, np.nan)
+        thumbs = None
+        if features is not None and len(features) == n and "thumb" in (features.dtype.names or ()):
+            thumbs = features["thumb"]
         by_path = sorted(range(n), key=lambda i: records[i].path)
         path_rank = np.empty(n, dtype=np.float64)
         path_rank[by_path] = np.arange(n)
@@ -110,16 +142,23 @@ class Evidence:
             top=top,
             gray=np.asarray(gray, dtype=bool),
             camera=np.array([bool(r.camera) for r in records], dtype=bool),
+            raw=np.array([is_raw(r) for r in records], dtype=bool),
             encoding=np.array([_encoding(r, bool(b)) for r, b in zip(records, blocky, strict=True)]),
             taken=np.array([_taken(r) for r in records], dtype=np.float64),
             mtime=np.array([r.mtime_ns / 1e9 for r in records], dtype=np.float64),
             path_len=np.array([len(r.path) for r in records], dtype=np.float64),
             path_rank=path_rank,
+            sharpness=np.nan_to_num(sharpness, nan=0.0),
+            native_sharpness=native_sharp,
+            thumbs=thumbs,
+            has_thumb=None if thumbs is None else thumbs.reshape(n, -1).any(axis=1),
         )
 
 
 def _encoding(rec: ImageRecord, blocky: bool) -> float:
     fmt = rec.format.upper()
+    if is_raw_format(fmt):
+        return 100.0  # the sensor data, before any encoding
     if fmt == "JPEG" and rec.quality is not None:
         q = float(rec.quality)
         return min(q, RESAVED_QUALITY) if blocky and q > RESAVED_QUALITY else q
@@ -148,9 +187,20 @@ class Members:
     #: not score count as 0): the original of a set of variants is one edit from each of them,
     #: while two variants are two edits apart.
     closeness: np.ndarray
+    #: In groups holding similar shots (frames of a burst, other exposures), per item the item
+    #: position of the frame it shows (itself, or for a copy of the reference the reference);
+    #: -1 elsewhere. None when no group holds shots.
+    frame: np.ndarray | None = None
 
     @classmethod
-    def of(cls, groups: Sequence[Sequence[int]], table: PairTable | None = None) -> Members:
+    def of(
+        cls,
+        groups: Sequence[Sequence[int]],
+        table: PairTable | None = None,
+        frames: Sequence[Sequence[int] | None] | None = None,
+    ) -> Members:
+        """``frames``: per group, None, or for a group holding similar shots the position within
+        the group of the frame each member shows (then the sharpest frame wins)."""
         sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
         items = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
         gid = np.repeat(np.arange(len(groups)), sizes)
@@ -165,7 +215,14 @@ class Members:
             total = np.bincount(a[same], weights=sim, minlength=len(items))
             total += np.bincount(b[same], weights=sim, minlength=len(items))
             closeness = total / np.maximum(sizes[gid] - 1, 1)
-        return cls(items, gid, len(groups), closeness)
+        frame = None
+        if frames is not None and any(f is not None for f in frames):
+            start = np.r_[0, np.cumsum(sizes)[:-1]]
+            frame = np.full(len(items), -1, dtype=np.int64)
+            for g, f in enumerate(frames):
+                if f is not None:
+                    frame[start[g] : start[g] + sizes[g]] = start[g] + np.asarray(f, dtype=np.int64)
+        return cls(items, gid, len(groups), closeness, frame)
 
     def group_max(self, values: np.ndarray) -> np.ndarray:
         """Per item, the largest of ``values`` (per item) in its group."""
@@ -208,23 +265,31 @@ def real_resolution(ev: Evidence, m: Members) -> np.ndarray:
                 clusters[-1].append(r)
             else:
                 clusters.append([r])
-        level = [_median_top(ev, it[c]) for c in clusters]
+        level = [_median(ev.top, it[c]) for c in clusters]
+        sharp = [_median(ev.native_sharpness, it[c]) for c in clusters]
         real = [max(area[r] for r in c) for c in clusters]
         for k in range(1, len(clusters)):
             if np.isnan(level[k]):
                 continue
             # Against the largest clearly smaller cluster: an enlargement is what it came from.
             smaller = [j for j in range(k) if real[k] >= LARGER * area[clusters[j][-1]]]
-            if smaller and not np.isnan(level[smaller[-1]]) and level[k] - level[smaller[-1]] < UPSCALED:
-                real[k] = min(real[k], real[smaller[-1]])
+            if not smaller:
+                continue
+            j = smaller[-1]
+            weaker = not np.isnan(level[j]) and level[k] - level[j] < UPSCALED
+            ratio = real[k] / max(real[j], 1.0)
+            softer = sharp[j] > 0 and sharp[k] * ratio < SHARP_UPSCALED * sharp[j]  # False on NaN
+            if weaker or softer:
+                real[k] = min(real[k], real[j])
             for r in clusters[k]:
                 out[r] = min(area[r], real[k])
     return out
 
 
-def _median_top(ev: Evidence, records: np.ndarray) -> float:
-    tops = ev.top[records]
-    return float(np.nanmedian(tops)) if not np.isnan(tops).all() else float("nan")
+def _median(values: np.ndarray, records: np.ndarray) -> float:
+    """Median of the measured (non-NaN) ``values`` of ``records``; NaN when none is measured."""
+    v = values[records]
+    return float(np.nanmedian(v)) if not np.isnan(v).all() else float("nan")
 
 
 def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
@@ -237,11 +302,26 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
     edit = gray_edit | border_edit
     eff = real_resolution(ev, m)
     full = eff >= SAME_RESOLUTION * m.group_max(eff)
+    sharp = np.ones(len(it))
+    if m.frame is not None:
+        # Frames of one scene: the sharpest of those at full resolution (a downscale looks
+        # sharper per pixel than its source, so smaller files do not set the bar). A copy
+        # counts as the frame it copies: its own re-encoding noise says nothing.
+        shots = m.frame >= 0
+        own = shots & (m.frame == np.arange(len(it)))
+        level = np.where(own & full, ev.sharpness[it], 0.0)
+        framed = ev.sharpness[it[np.where(shots, m.frame, np.arange(len(it)))]]
+        sharp = np.where(shots, framed >= SHARP_SHARE * m.group_max(level), True)
     # Among the files of full resolution, more of it still counts, but only in coarse steps.
     return [
         (~edit).astype(np.float64),
+        ev.raw[it].astype(np.float64),
         full.astype(np.float64),
+        sharp.astype(np.float64),
         ev.camera[it].astype(np.float64),
+        # Unedited before closeness: a pasted or painted-on copy may be as close to the others
+        # as the original, in the coarse steps, and better encoded.
+        (~local_edit_flags(ev, m)).astype(np.float64),
         np.floor(m.closeness / CLOSENESS_STEP),
         np.floor(ev.encoding[it] / QUALITY_STEP),
         -ev.taken[it],
@@ -297,3 +377,22 @@ def choose_one(
         raise ValueError("empty group")
     ev = Evidence.of(records, features)
     return int(choose(records, ev, Members.of([list(range(len(records)))]), rules, protected)[0])
+
+
+def native_wanted(
+    records: Sequence[ImageRecord], features: np.ndarray, has: np.ndarray, ij: np.ndarray
+) -> np.ndarray:
+    """Files whose detail should be measured again at native resolution (record indices): the
+    JPEGs measured on a reduced decode (``native`` 0) that a scored pair ``ij`` links to a copy
+    whose pixels differ :data:`LARGER` times or more, so that :func:`real_resolution` can tell
+    an original from its enlargement. Camera RAWs are never upscales: they are left out."""
+    if len(ij) == 0:
+        return np.empty(0, dtype=np.int64)
+    pixels = np.array([r.pixels for r in records], dtype=np.float64)
+    a, b = ij[:, 0], ij[:, 1]
+    lo, hi = np.minimum(pixels[a], pixels[b]), np.maximum(pixels[a], pixels[b])
+    apart = (lo > 0) & (hi >= LARGER * lo)
+    ends = np.unique(ij[apart])
+    jpeg = np.array([records[i].format.upper() in ("JPEG", "MPO") for i in ends.tolist()], dtype=bool)
+    ends = ends[jpeg] if len(ends) else ends
+    return ends[has[ends] & (features["native"][ends] == 0)]

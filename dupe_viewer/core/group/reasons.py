@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..files.formats import is_raw_format
 from ..files.records import ImageRecord
 from ..options import Rule
-from ..result import REFERENCE, DupGroup, PairTable
+from ..result import COPY_KINDS, REFERENCE, DupGroup, PairTable
 from .keep import RULES, is_protected
 from .keeper import (
     BEST_ORIGINAL,
@@ -45,6 +46,8 @@ TEXTS = {
     # kept
     "keep_protected": "kept: in a protected folder",
     "keep_only": "kept: the best original of the group",
+    "keep_sharpest": "kept: the sharpest of these shots",
+    "keep_raw": "kept: the camera RAW ({format})",
     "keep_unedited": "kept: the unedited picture (the others are edits)",
     "keep_resolution": "kept: the highest real resolution ({pixels})",
     "keep_camera": "kept: the camera original ({camera})",
@@ -61,12 +64,16 @@ TEXTS = {
     "upscaled": "upscaled ×{factor} (no more detail than the kept file)",
     "smaller": "smaller: {percent} % of the kept file's resolution",
     "no_camera": "no camera metadata",
+    "blurrier": "less sharp than the kept frame",
+    "raw_twin": "same shot, RAW + {format}: the kept file is the camera RAW",
+    "local_edit": "edited in part of the picture (pasted or painted over; the others agree there)",
     "further": "a variant: further from the others than the kept file",
     "lower_quality": "re-encoded at lower quality ({encoding} vs {keeper_encoding})",
     "taken_later": "taken later",
     "newer": "same picture, a newer file",
     "ranked_lower": "lower by your rule “{rule}”",
-    "similar": "looks alike or reframes it, not verified as a copy: your decision",
+    "similar": "looks alike, not verified as the same picture: your decision",
+    "shot": "a similar shot (another moment or framing), not a copy: your decision",
     "keeper_protected": "the kept file is in a protected folder",
     "over_resolution": "higher real resolution than the kept file, kept only for its protected folder",
     "over_camera": "the camera original; the kept file is kept only for its protected folder",
@@ -78,6 +85,7 @@ OVERRIDDEN = frozenset({"over_resolution", "over_camera", "over_unedited"})
 #: The evidence column that makes an overridden member better than the protected keeper -> code.
 _OVERRIDING = {
     "edit": "over_unedited",
+    "local": "over_unedited",
     "resolution": "over_resolution",
     "rule:resolution": "over_resolution",
     "camera": "over_camera",
@@ -89,6 +97,8 @@ def encoding_text(rec: ImageRecord, encoding: float) -> str:
     if fmt == "JPEG" and rec.quality is not None:
         q = round(rec.quality)
         return f"JPEG q{q}" if encoding >= rec.quality - 0.5 else f"JPEG q{q}, re-saved from a coarser JPEG"
+    if is_raw_format(fmt):
+        return f"camera RAW ({fmt})"
     if fmt in LOSSLESS:
         return f"lossless {fmt}" if encoding >= 100 else f"{fmt} made from a JPEG"
     return f"lossy {fmt}"
@@ -105,7 +115,7 @@ def explain(
     """Record index -> why it is kept or goes, for every member of ``group`` (``table``: the
     scored pairs, for how close each member is to the others)."""
     idx = [mem.index for mem in group.members]
-    m = Members.of([idx], table)
+    m = Members.of([idx], table, [frames(group)])
     cols = columns(records, ev, m, rules, protected)
     names = _column_names(rules, bool(protected))
     pos = {i: k for k, i in enumerate(idx)}
@@ -122,8 +132,9 @@ def explain(
         if digest is not None and records[i].digest == digest:
             out[i] = Reason("identical")
             continue
-        if relation(group, i) == "similar":
-            out[i] = Reason("similar")
+        rel = relation(group, i)
+        if rel not in COPY_KINDS:
+            out[i] = Reason("shot" if rel == "shot" else "similar")
             continue
         first = next((c for c, col in enumerate(cols) if col[k] != col[kp]), len(cols) - 1)
         out[i] = _losing_reason(records, ev, m, names, first, k, kp, group.keep, i, cols)
@@ -131,11 +142,33 @@ def explain(
     return out
 
 
+def frames(group: DupGroup) -> list[int] | None:
+    """For a group holding similar shots, the position of the frame each member shows: its own
+    for the reference and the shots, the reference's for its copies. None for other groups."""
+    # A group's kind is its loosest relation: only "shot" or "similar" groups can hold a shot.
+    if group.kind not in ("shot", "similar") or not any(m.kind == "shot" for m in group.members):
+        return None
+    ref = next(k for k, m in enumerate(group.members) if m.index == group.reference)
+    return [k if m.kind in ("shot", REFERENCE) else ref for k, m in enumerate(group.members)]
+
+
 def _column_names(rules: Sequence[Rule], protected: bool) -> list[str]:
     names = ["protected"] if protected else []
     for rule in rules:
         if rule.name == BEST_ORIGINAL:
-            names += ["edit", "resolution", "camera", "closeness", "encoding", "taken", "mtime", "path_len"]
+            names += [
+                "edit",
+                "raw",
+                "resolution",
+                "sharp",
+                "camera",
+                "local",
+                "closeness",
+                "encoding",
+                "taken",
+                "mtime",
+                "path_len",
+            ]
         elif rule.name in RULES:
             names.append(f"rule:{rule.name}")
     return [*names, "path"]
@@ -174,6 +207,12 @@ def _losing_reason(
             return Reason("upscaled", (("factor", f"{factor:.1f}"),))
         share = round(100 * eff[k] / max(eff[kp], 1.0))
         return Reason("smaller", (("percent", str(share)),))
+    if name == "raw":
+        return Reason("raw_twin", (("format", records[i].format.upper() or "?"),))
+    if name == "sharp":
+        return Reason("blurrier")
+    if name == "local":
+        return Reason("local_edit")
     if name in ("camera", "closeness", "encoding", "taken", "mtime", "path_len", "path"):
         # Decided late: say what is most telling about this copy, whatever settled the tie.
         eff = real_resolution(ev, m)
@@ -224,11 +263,15 @@ def _keeping_reason(
     digest = records[keep].digest
     if digest is not None and all(records[idx[k]].digest == digest for k in others):
         return Reason("keep_identical")
-    if name == "edit":
+    if name in ("edit", "local"):
         return Reason("keep_unedited")
     if name == "resolution":
         eff = real_resolution(ev, m)
         return Reason("keep_resolution", (("pixels", f"{eff[kp] / 1e6:.1f} MP"),))
+    if name == "sharp":
+        return Reason("keep_sharpest")
+    if name == "raw":
+        return Reason("keep_raw", (("format", records[keep].format.upper()),))
     if name == "camera":
         return Reason("keep_camera", (("camera", records[keep].camera or ""),))
     if name == "closeness":
@@ -252,7 +295,7 @@ def relation(group: DupGroup, index: int) -> str:
 
 def suggestion(group: DupGroup, index: int, protected: Sequence[str], records: Sequence[ImageRecord]) -> str:
     """What the window pre-selects for a member: "keep", "trash" or "decide" (the user's call:
-    a look-alike that is not verified as a copy)."""
+    a similar shot or a look-alike, not a copy of the kept picture)."""
     if index == group.keep or (protected and is_protected(records[index].path, protected)):
         return "keep"
-    return "decide" if relation(group, index) == "similar" else "trash"
+    return "trash" if relation(group, index) in COPY_KINDS else "decide"

@@ -329,6 +329,11 @@ def _top_per_image(i: np.ndarray, j: np.ndarray, orient: np.ndarray, corr: np.nd
     return Candidates(pairs, orient[keep], corr[keep])
 
 
+#: The same selection, for the partitioned search (:mod:`..cluster.partitions`): it merges what
+#: each partition found for an image and keeps that image's best candidates exactly as here.
+top_per_image = _top_per_image
+
+
 def candidate_pairs(
     feats: np.ndarray,
     min_corr: float = CANDIDATE_MIN_CORR,

@@ -10,7 +10,6 @@ that maximises a fixed linear function of the descriptor (:data:`W_CANON`).
 from __future__ import annotations
 
 import numpy as np
-import scipy.fft
 
 from ..features.perceptual import TINY
 
@@ -57,9 +56,20 @@ def index_descriptor(z: np.ndarray) -> np.ndarray:
     and query (measured at 30k images, tests/benchmarks/scale.py); candidates are then re-ranked
     on the full tiny images.
     """
+    import scipy.fft  # here: a warm rescan (nothing new to index) never loads scipy
+
     d = scipy.fft.dctn(z, axes=(1, 2), norm="ortho")[:, :DCT_SIDE, :DCT_SIDE].reshape(len(z), -1)
     d = d.astype(np.float32)
     return d / (np.linalg.norm(d, axis=1, keepdims=True) + 1e-9)
+
+
+def _dct2(z: np.ndarray) -> np.ndarray:
+    """Orthonormal 2-D DCT-II of each (TINY, TINY) slice (what ``scipy.fft.dctn(z, axes=(1, 2),
+    norm="ortho")`` computes), by matrix products: the import-time constants below need no scipy."""
+    k, i = np.arange(TINY)[:, None], np.arange(TINY)[None, :]
+    m = np.cos(np.pi * (2 * i + 1) * k / (2 * TINY)) * np.sqrt(2.0 / TINY)
+    m[0] /= np.sqrt(2.0)
+    return m @ z @ m.T
 
 
 def _descriptor_orientations() -> tuple[np.ndarray, np.ndarray]:
@@ -68,12 +78,12 @@ def _descriptor_orientations() -> tuple[np.ndarray, np.ndarray]:
     Mirroring flips the sign of odd-frequency DCT coefficients and transposing swaps the axes, so
     the eight orientations of a descriptor cost a gather, not eight DCTs. Found numerically."""
     z = np.random.default_rng(0).normal(size=(1, TINY, TINY))
-    c0 = scipy.fft.dctn(z, axes=(1, 2), norm="ortho")[0, :DCT_SIDE, :DCT_SIDE]
+    c0 = _dct2(z)[0, :DCT_SIDE, :DCT_SIDE]
     flat0 = c0.ravel()
     perm = np.empty((8, DIM), dtype=np.int64)
     sign = np.empty((8, DIM), dtype=np.float32)
     for k in range(8):
-        ck = scipy.fft.dctn(transpose_stack(z, k), axes=(1, 2), norm="ortho")[0, :DCT_SIDE, :DCT_SIDE]
+        ck = _dct2(transpose_stack(z, k))[0, :DCT_SIDE, :DCT_SIDE]
         p = np.arange(DIM).reshape(DCT_SIDE, DCT_SIDE)
         if not np.allclose(np.abs(ck), np.abs(c0)):
             p = p.T

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..deep import stage as deep_stage
+from ..deep import verify
 from ..errors import ScanCancelled
 from ..options import ScanOptions
 from ..result import PairTable
@@ -127,6 +128,10 @@ def match_rows(
             len(job),
             job.should_stop,
         )
+        # A window whose colours are not the crop's is a look-alike, not a crop (see verify).
+        off = verify.colour_mismatch(feats["colour"], feats["chroma"], cand.pairs, crop_box, crop_in)
+        crop_in = np.where(off, -1, crop_in).astype(np.int8)
+        crop_box[off] = np.nan
         # A deep-only pair whose best window was a crop is an edit; otherwise just similar.
         kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
         keep |= np.nan_to_num(deep_sim, nan=0.0) >= deep_floor

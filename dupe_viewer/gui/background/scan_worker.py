@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from ...core import Cancelled, ErrorFound, Finished, GroupsFound, Progress, ScanOptions, regrouped, scan
 from ...core.files.discovery import has_image_extension
 from ...core.group.dismissals import Dismissals
+from ...core.group.regroup import evidence
 from ..settings import RootEntry
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,7 @@ class ScanWorker(QObject):
             elif isinstance(event, GroupsFound):
                 # A partial result: the scan's records and the groups of byte-identical files.
                 if event.result.groups:
+                    evidence(event.result)  # what the keeper's reasons read: worked out here
                     self.early_groups.emit(event.result)
             elif isinstance(event, Finished):
                 result = event.result
@@ -130,6 +132,7 @@ class ScanWorker(QObject):
                     return
                 if excluded:
                     result = regrouped(result, excluded=excluded)
+                evidence(result)  # memoised per result: the GUI thread only reads it
                 self.finished.emit(result, excluded)
                 return
             elif isinstance(event, Cancelled):

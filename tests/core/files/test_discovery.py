@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -177,8 +178,11 @@ def test_hidden_root_given_explicitly_is_scanned(tmp_path: Path) -> None:
 
 
 # -- extensions ------------------------------------------------------------------------------------
-IMAGE_NAMES = ["a.JPG", "b.Jpeg", "c.PNG", "d.heic", "e.webp", "f.tif", "g.gif", "h.bmp", "i.avif", "j.HEIF"]
-OTHER_NAMES = ["notes.txt", "movie.mp4", "jpg", "archive.jpg.zip", "raw.cr2", "noext", "x.jpgx", "y.pdf"]
+IMAGE_NAMES = [
+    "a.JPG", "b.Jpeg", "c.PNG", "d.heic", "e.webp", "f.tif", "g.gif", "h.bmp", "i.avif", "j.HEIF",
+    "k.jxl", "l.PSD", "m.dng", "n.CR2", "o.nef", "p.arw",
+]  # fmt: skip
+OTHER_NAMES = ["notes.txt", "movie.mp4", "jpg", "archive.jpg.zip", "noext", "x.jpgx", "y.pdf", "z.eps"]
 
 
 def test_extensions_case_insensitive_and_non_images_ignored(tmp_path: Path) -> None:
@@ -367,3 +371,25 @@ def test_special_files_are_listed_as_skipped(tmp_path: Path) -> None:
     assert found == [
         FileError(str(tmp_path / "pipe.jpg"), "skipped: a named pipe (FIFO), not a regular file")
     ]
+
+
+# -- files skipped as unsupported ------------------------------------------------------------------
+def test_unsupported_files_are_counted_per_extension(tmp_path: Path) -> None:
+    for rel in ("a.jpg", "clip1.mp4", "clip2.MP4", "sub/clip3.mp4", "art.xcf", "README", "doc.pdf"):
+        touch(tmp_path, rel)
+    touch(tmp_path, ".hidden.mp4")  # hidden: left out by the user's choice, not counted
+    skipped: Counter[str] = Counter()
+    entries = [e for e in discover([tmp_path], None, skipped) if isinstance(e, FileEntry)]
+    assert rels(entries, tmp_path) == ["a.jpg"]
+    assert skipped == {"mp4": 3, "xcf": 1, "": 1, "pdf": 1}
+
+
+def test_files_left_out_by_patterns_are_not_counted_as_skipped(tmp_path: Path) -> None:
+    for rel in ("a.jpg", "clip.mp4", "keep/art.xcf"):
+        touch(tmp_path, rel)
+    skipped: Counter[str] = Counter()
+    list(discover([tmp_path], DiscoveryOptions(exclude=("*.mp4",)), skipped))
+    assert skipped == {"xcf": 1}
+    skipped.clear()
+    list(discover([tmp_path], DiscoveryOptions(include=("keep/*",)), skipped))
+    assert skipped == {"xcf": 1}

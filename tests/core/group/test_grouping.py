@@ -226,6 +226,6 @@ def test_a_crop_of_another_shape_is_a_reframing_never_pre_marked() -> None:
     )
     (g,) = regroup(replace(result, pairs=table))
     kinds = {m.index: m.kind for m in g.members}
-    assert kinds == {0: "reference", 1: "edited", 2: "similar"}
+    assert kinds == {0: "reference", 1: "edited", 2: "shot"}
     assert suggestion(g, 1, (), records) == "trash"
     assert suggestion(g, 2, (), records) == "decide"

@@ -203,3 +203,25 @@ def test_every_reason_has_words_in_the_window() -> None:
     from dupe_viewer.gui import text
 
     assert set(text.reason_templates()) == set(TEXTS)
+
+
+def test_a_camera_sized_upscale_is_measured_at_its_own_resolution_and_loses(tmp_path: Path) -> None:
+    # 3200×2400 is above NATIVE_MAX_PIXELS: the scan decodes it at a reduced scale, which hides
+    # the enlargement; grouped with its 4-times-smaller source it is measured again, natively.
+    img = textured(37, (1600, 1200))
+    img.save(tmp_path / "source.jpg", quality=92)
+    img.resize((3200, 2400), Image.Resampling.BICUBIC).save(tmp_path / "upscaled.jpg", quality=92)
+    assert 3200 * 2400 > fidelity.NATIVE_MAX_PIXELS
+    result = _scan(tmp_path)
+    g = _only_group(result)
+    assert _name(result, g.keep) == "source.jpg"
+    assert _why(result, g)["upscaled.jpg"].code == "upscaled"
+    assert result.features["native"].all()
+    # Measured once: the next scan takes the native figures from the cache.
+    from dupe_viewer.core import FeatureCache
+
+    with FeatureCache(tmp_path / "cache.db") as cache:
+        run_scan([tmp_path], ScanOptions(deep=False, workers=1), cache=cache)
+    with FeatureCache(tmp_path / "cache.db") as cache:
+        again = run_scan([tmp_path], ScanOptions(deep=False, workers=1), cache=cache)
+    assert again is not None and again.stats.decoded == 0 and again.features["native"].all()

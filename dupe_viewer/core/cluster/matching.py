@@ -1,0 +1,161 @@
+"""Matching on a cluster: partitioned candidate search, then the single-machine measuring,
+scoring and deep verification, the verification spread over the workers.
+
+Candidates come from :mod:`.partitions` instead of one index over everything; from there on
+every pair goes through the code a single-machine scan runs (:func:`..match.measure.measure`,
+:mod:`..match.scoring`, :func:`..deep.stage.pair_scores`), with the same keep rule as
+:func:`..match.stage.match_rows`, so equal candidates give equal pair tables and equal groups.
+Geometric verification of deep candidates (~1 ms a pair, the slowest step of a first deep scan)
+runs in chunks of pairs on the workers, each chunk shipped with only its files' thumbnails
+and embeddings. A cluster scan matches everything every time (no saved pairs yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..deep import stage as deep_stage
+from ..errors import ScanCancelled
+from ..match import candidates, measure, scoring
+from ..match.incremental import MatchInput
+from ..match.stage import DEEP_KEEP_MIN
+from ..options import ScanOptions
+from ..result import PairTable
+from . import partitions
+from .runner import Runner
+
+#: Deep candidate pairs verified per worker task (~5 s of work at ~1 ms a pair).
+VERIFY_PER_TASK = 5000
+
+
+@dataclass
+class MatchStats:
+    """What the partitioned search did (for the benchmark and the log)."""
+
+    hash: partitions.SearchStats = field(default_factory=partitions.SearchStats)
+    deep: partitions.SearchStats = field(default_factory=partitions.SearchStats)
+    candidates: int = 0
+
+
+def verify_task(
+    pairs: np.ndarray, vectors: np.ndarray, thumbs: np.ndarray, faithful: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runs on a worker: :func:`..deep.stage.pair_scores` of ``pairs`` (positions into the
+    chunk's own ``vectors`` and ``thumbs``, every one of which has an embedding)."""
+    n = len(vectors)
+    return deep_stage.pair_scores(
+        pairs, np.arange(n), (vectors, np.ones(n, bool)), thumbs, faithful, n, lambda: False
+    )
+
+
+def _verify_payloads(
+    cand: np.ndarray, vectors: np.ndarray, has: np.ndarray, thumbs: np.ndarray, faithful: np.ndarray
+) -> Iterator[tuple]:
+    both = np.flatnonzero(has[cand[:, 0]] & has[cand[:, 1]])
+    for lo in range(0, len(both), VERIFY_PER_TASK):
+        rows = both[lo : lo + VERIFY_PER_TASK]
+        files, local = np.unique(cand[rows], return_inverse=True)
+        yield rows, local.reshape(-1, 2), vectors[files], thumbs[files], faithful[rows]
+
+
+def _tagged_verify(rows: np.ndarray, *args: np.ndarray) -> tuple[np.ndarray, tuple]:
+    return rows, verify_task(*args)
+
+
+def distributed_pair_scores(
+    runner: Runner,
+    cand: np.ndarray,
+    vectors: tuple[np.ndarray, np.ndarray],
+    thumbs: np.ndarray,
+    faithful: np.ndarray,
+    should_stop: Callable[[], bool],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What :func:`..deep.stage.pair_scores` returns for ``cand``, computed chunk by chunk on
+    the workers (NaN scores where a file has no embedding)."""
+    score = np.full(len(cand), np.nan, dtype=np.float32)
+    box = np.full((len(cand), 4), np.nan, dtype=np.float32)
+    container = np.full(len(cand), -1, dtype=np.int8)
+    if len(cand) == 0:
+        return score, box, container
+    payloads = _verify_payloads(cand, vectors[0], vectors[1], thumbs, faithful)
+    for rows, (s, b, c) in runner.map(_tagged_verify, payloads, should_stop):
+        score[rows], box[rows], container[rows] = s, b, c
+    return score, box, container
+
+
+def match_partitioned(
+    job: MatchInput,
+    opts: ScanOptions,
+    setup: deep_stage.DeepSetup | None,
+    runner: Runner,
+    *,
+    partition_size: int = partitions.PARTITION_SIZE,
+    stats: MatchStats | None = None,
+) -> PairTable:
+    """The scored pairs of all files of ``job`` (positions into them), as
+    :func:`..match.stage.match_rows` scores them, with candidates from partitioned searches."""
+    stats = stats if stats is not None else MatchStats()
+    deep_floor = min(setup.threshold, DEEP_KEEP_MIN) if setup is not None else None
+    feats = job.feats
+    if len(job) < 2:
+        return PairTable.empty(deep=setup is not None)
+    prepared = candidates.prepare(feats["thumb"])
+    cand = partitions.hash_candidates(
+        runner, prepared, partition_size=partition_size, should_stop=job.should_stop, stats=stats.hash
+    )
+    prepared.release_search_data()
+    use_deep = setup is not None and job.vectors is not None and deep_floor is not None
+    if use_deep:
+        assert job.vectors is not None
+        have = np.flatnonzero(job.vectors[1])
+        pairs, _ = partitions.deep_candidates(
+            runner,
+            job.vectors[0][have],
+            partition_size=partition_size,
+            should_stop=job.should_stop,
+            stats=stats.deep,
+        )
+        deep_cand = have[pairs] if len(pairs) else pairs.reshape(0, 2)
+        # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.
+        extra = candidates.Candidates(
+            deep_cand.reshape(-1, 2),
+            np.full(len(deep_cand), -1, np.int8),
+            np.zeros(len(deep_cand), np.float32),
+        )
+        cand = candidates.Candidates.concat([cand, extra])
+    stats.candidates = len(cand)
+    if job.should_stop():
+        raise ScanCancelled()
+    meas = measure.measure(feats, cand, should_stop=job.should_stop, prepared=prepared)
+    sim = scoring.hash_similarity(meas)
+    kinds = scoring.classify(meas, sim, feats["trimmed"])
+    keep = sim >= opts.min_threshold
+    deep_cols: dict[str, np.ndarray] = {}
+    if use_deep:
+        assert job.vectors is not None and deep_floor is not None
+        deep_sim, crop_box, crop_in = distributed_pair_scores(
+            runner,
+            cand.pairs,
+            job.vectors,
+            feats["thumb"],
+            sim >= scoring.NEAR_SIMILARITY,
+            job.should_stop,
+        )
+        # The single-machine rule (match_rows): a deep-only pair whose best window was a crop
+        # is an edit; a pair is kept when either score reaches its floor.
+        kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
+        keep |= np.nan_to_num(deep_sim, nan=0.0) >= deep_floor
+        deep_cols = {
+            "deep_similarity": deep_sim[keep],
+            "crop_box": crop_box[keep],
+            "crop_container": crop_in[keep],
+        }
+    return PairTable(
+        ij=cand.pairs[keep].reshape(-1, 2),
+        similarity=sim[keep].astype(np.float32),
+        kinds=kinds[keep].astype(str),
+        **deep_cols,
+    )

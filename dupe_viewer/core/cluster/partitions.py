@@ -1,0 +1,238 @@
+"""Candidate pairs without all-to-all: the vectors partitioned by a coarse quantiser, each
+partition searched on a worker, the pairs merged.
+
+Hash stage: every image's canonical DCT descriptor (what the single-machine index holds) goes to
+its nearest centroid and, near a boundary, to a second one (:mod:`.quantiser`); every *query*
+(an image in one of its plausible orientations, :mod:`..match.candidates`) is routed the same way
+by its own descriptor. Inside a partition the very same query code runs
+(:func:`..match.candidates.query_candidates`: index search, re-ranking of the tiny images in all
+orientations, the best candidates per image) against the partition's members, searched exactly
+up to :data:`..store.knn.EXACT_LIMIT` members. The client merges what each partition found for an
+image and keeps its best candidates with the single-machine rule
+(:func:`..match.candidates.top_per_image`), so wherever an image's best neighbours share a
+partition with it, its candidates are exactly the single-machine ones.
+
+Deep stage: each embedding goes to its nearest centroid (and a second near a boundary); each
+partition answers the k nearest neighbours of its members among its members; the client keeps
+each image's :data:`..deep.stage.K_DEEP` best over all its partitions, as one exact search would.
+
+Partitions hold positions into the caller's arrays; workers get only their partition's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..deep import stage as deep_stage
+from ..match import candidates
+from ..match.descriptor import oriented
+from ..store import knn
+from . import quantiser
+from .runner import Runner
+
+#: Members per partition: the exact-search limit, so every partition is searched exactly (the
+#: single machine searches more than that many images with an approximate HNSW graph).
+PARTITION_SIZE = knn.EXACT_LIMIT
+#: The deep stage's boundary (see :mod:`.quantiser`). Similarities of embeddings to the
+#: centroids are flat, so a boundary alone leaves near copies in different partitions (recall
+#: 0.985 at 100k synthetic 128-d vectors whatever the boundary): queries also probe their
+#: nearest few partitions (tests/benchmarks/cluster_scale.py).
+DEEP_BOUNDARY = 0.05
+#: Partitions each deep query searches (its nearest centroids; see :func:`.quantiser.probe`).
+DEEP_PROBES = 3
+#: Partitions up to this size are searched exactly (k-means leaves some partitions several
+#: times the target, and boundary vectors add to them); larger ones with an HNSW graph. An
+#: exact partition of 16k members costs ~16k² × 64 multiply-adds, a second on one core.
+EXACT_PARTITION = 4 * knn.EXACT_LIMIT
+
+
+@dataclass
+class SearchStats:
+    """What a partitioned search cost: partitions, assignments per vector, queries per image."""
+
+    partitions: int = 0
+    duplication: float = 1.0
+    query_duplication: float = 1.0
+
+
+# -- hash stage -------------------------------------------------------------------------------
+def hash_partition_task(
+    rows: np.ndarray,
+    members: np.ndarray,
+    z: np.ndarray,
+    d0: np.ndarray,
+    canon: np.ndarray,
+    plausible: np.ndarray,
+    min_corr: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runs on a worker: the candidates of one partition's queries among its members.
+
+    ``rows``: the global positions of the partition's images (members and queriers), whose
+    prepared data ``z``, ``d0``, ``canon`` are given; ``members``: which of them are indexed;
+    ``plausible``: the orientations each image queries here (only those routed to this
+    partition). Returns (query, neighbour) global pairs, orientation and correlation, before
+    any symmetric deduplication."""
+    sub = candidates.Prepared(z=z, d0=d0, canon=canon, plausible=plausible)
+    base = candidates.default_search(
+        oriented(d0[members], canon[members]), exact=len(members) <= EXACT_PARTITION
+    )
+
+    def search(q: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        idx, sim = base(q, k)
+        return np.where(idx >= 0, members[np.maximum(idx, 0)], -1), sim
+
+    queries = np.flatnonzero(plausible.any(axis=1))
+    parts = candidates.query_candidates(sub, search, rows=queries, min_corr=min_corr)
+    found = [p for p in parts if len(p)]
+    if not found:
+        return np.empty((0, 2), np.int64), np.empty(0, np.int8), np.empty(0, np.float32)
+    local = np.concatenate([p.pairs for p in found]).astype(np.int64)
+    return (
+        rows[local],
+        np.concatenate([p.orientation for p in found]),
+        np.concatenate([p.corr for p in found]),
+    )
+
+
+def _hash_payloads(
+    prepared: candidates.Prepared, partition_size: int, boundary: float, min_corr: float, stats: SearchStats
+) -> Iterator[tuple]:
+    vectors = prepared.index_vectors
+    n = len(vectors)
+    cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
+    index = quantiser.assign(vectors, cent, boundary)
+    qi, qo = np.nonzero(prepared.plausible)
+    routed = quantiser.assign(oriented(prepared.d0[qi], qo.astype(np.int8)), cent, boundary)
+    stats.partitions = len(cent)
+    stats.duplication = index.duplication
+    stats.query_duplication = len(routed.rows) / max(1, len(qi))
+    q_bounds = np.searchsorted(routed.parts, np.arange(len(cent) + 1))
+    for p, members in enumerate(index.members()):
+        q = routed.rows[q_bounds[p] : q_bounds[p + 1]]
+        if len(members) == 0 or len(q) == 0:
+            continue
+        rows = np.union1d(members, qi[q])
+        plausible = np.zeros((len(rows), 8), bool)
+        plausible[np.searchsorted(rows, qi[q]), qo[q]] = True
+        yield (
+            rows,
+            np.searchsorted(rows, members),
+            prepared.z[rows],
+            prepared.d0[rows],
+            prepared.canon[rows],
+            plausible,
+            min_corr,
+        )
+
+
+def hash_candidates(
+    runner: Runner,
+    prepared: candidates.Prepared,
+    *,
+    partition_size: int = PARTITION_SIZE,
+    boundary: float = quantiser.BOUNDARY,
+    min_corr: float = candidates.CANDIDATE_MIN_CORR,
+    should_stop: Callable[[], bool] = lambda: False,
+    stats: SearchStats | None = None,
+) -> candidates.Candidates:
+    """The hash-stage candidate pairs of all images of ``prepared``, searched partition by
+    partition on ``runner``: what :func:`..match.candidates.find_candidates` gives on one machine."""
+    stats = stats if stats is not None else SearchStats()
+    if len(prepared.canon) < 2:
+        return candidates.Candidates.empty()
+    payloads = _hash_payloads(prepared, partition_size, boundary, min_corr, stats)
+    pairs, orient, corr = [], [], []
+    for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
+        pairs.append(p)
+        orient.append(o)
+        corr.append(c)
+    if not pairs or sum(len(p) for p in pairs) == 0:
+        return candidates.Candidates.empty()
+    ij = np.concatenate(pairs)
+    best = candidates.top_per_image(ij[:, 0], ij[:, 1], np.concatenate(orient), np.concatenate(corr))
+    return candidates.Candidates.concat([best])
+
+
+# -- deep stage -------------------------------------------------------------------------------
+def deep_partition_task(
+    rows: np.ndarray, members: np.ndarray, queries: np.ndarray, vectors: np.ndarray, k: int, min_cos: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runs on a worker: for each of the partition's ``queries`` its ``k`` nearest ``members``
+    (itself included when it is one) with cosine ≥ ``min_cos``, as (query, neighbour) global
+    positions and cosines. ``rows``: the global positions of ``vectors``; ``members`` and
+    ``queries``: local positions into them."""
+    x = vectors.astype(np.float32)
+    data = x[members]
+    nb, sim = knn.knn(x[queries], data, min(k, len(data)), exact=len(data) <= EXACT_PARTITION, ef=4 * k)
+    ok = (nb >= 0) & (sim >= min_cos)
+    q = np.broadcast_to(queries[:, None], nb.shape)[ok]
+    return rows[q], rows[members[nb[ok]]], sim[ok].astype(np.float32)
+
+
+def _deep_payloads(
+    vectors: np.ndarray, partition_size: int, boundary: float, probes: int, k: int, min_cos: float, stats
+) -> Iterator[tuple]:
+    n = len(vectors)
+    cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
+    index = quantiser.assign(vectors, cent, boundary)
+    routed = quantiser.probe(vectors, cent, probes)
+    stats.partitions, stats.duplication = len(cent), index.duplication
+    stats.query_duplication = routed.duplication
+    for members, queries in zip(index.members(), routed.members(), strict=True):
+        if len(members) == 0 or len(queries) == 0:
+            continue
+        rows = np.union1d(members, queries)
+        yield (
+            rows,
+            np.searchsorted(rows, members),
+            np.searchsorted(rows, queries),
+            vectors[rows],
+            k,
+            min_cos,
+        )
+
+
+def deep_candidates(
+    runner: Runner,
+    vectors: np.ndarray,
+    *,
+    partition_size: int = PARTITION_SIZE,
+    boundary: float = DEEP_BOUNDARY,
+    probes: int = DEEP_PROBES,
+    k: int = deep_stage.K_DEEP + 1,
+    min_cos: float = deep_stage.CANDIDATE_MIN_COS,
+    should_stop: Callable[[], bool] = lambda: False,
+    stats: SearchStats | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Deep candidate pairs (P×2 positions into ``vectors``, i < j, unique) and their cosines:
+    each vector's ``k`` nearest neighbours (itself included, as on one machine) with cosine ≥
+    ``min_cos``, searched partition by partition."""
+    stats = stats if stats is not None else SearchStats()
+    n = len(vectors)
+    if n < 2:
+        return np.empty((0, 2), np.int64), np.empty(0, np.float32)
+    payloads = _deep_payloads(vectors, partition_size, boundary, probes, k, min_cos, stats)
+    qs, nbs, sims = [], [], []
+    for q, nb, s in runner.map(deep_partition_task, payloads, should_stop):
+        qs.append(q)
+        nbs.append(nb)
+        sims.append(s)
+    if not qs or sum(len(q) for q in qs) == 0:
+        return np.empty((0, 2), np.int64), np.empty(0, np.float32)
+    q, nb, sim = np.concatenate(qs), np.concatenate(nbs), np.concatenate(sims)
+    # Per query its best k neighbours over all its partitions, each neighbour once.
+    order = np.lexsort((nb, -sim, q))
+    q, nb, sim = q[order], nb[order], sim[order]
+    key = q * n + nb
+    _, first = np.unique(key, return_index=True)
+    first.sort()
+    q, nb, sim = q[first], nb[first], sim[first]
+    start = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
+    rank = np.arange(len(q)) - np.repeat(start, np.diff(np.r_[start, len(q)]))
+    keep = (rank < k) & (q != nb)
+    i, j, sim = np.minimum(q, nb)[keep], np.maximum(q, nb)[keep], sim[keep]
+    _, first = np.unique(i * n + j, return_index=True)
+    return np.stack([i[first], j[first]], axis=1).astype(np.int64), sim[first]

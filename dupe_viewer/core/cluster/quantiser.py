@@ -1,0 +1,135 @@
+"""A coarse quantiser: spherical k-means on a sample, and the partitions each vector goes to.
+
+The partitioned candidate search (:mod:`.partitions`) splits the vectors (hash-stage DCT
+descriptors, deep embeddings: unit vectors compared by inner product) into partitions that are
+searched independently on the workers. Each vector goes to its nearest centroid and, when it lies
+near a boundary (its second-nearest centroid is almost as close), to that one too, so a copy on
+the other side of a boundary is still found. Small numpy k-means, no new dependency: the centroids
+only need to be good enough to keep near copies together, and they are fitted on a sample.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Vectors the centroids are fitted on: enough for a few hundred centroids, fast at any size.
+SAMPLE = 50_000
+#: Lloyd iterations (the assignment barely changes after ~10 on descriptors like ours).
+ITERATIONS = 12
+#: A vector also goes to its second-nearest centroid when its similarity to it is within this of
+#: its similarity to the nearest one (inner products of unit vectors).
+BOUNDARY = 0.06
+#: Vectors assigned at a time (bounds the vectors × centroids similarity block to ~64 MB).
+ASSIGN_BLOCK = 65_536
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Which partition(s) each vector goes to: parallel arrays of (row, partition), sorted by
+    partition then row; every row appears once or twice."""
+
+    rows: np.ndarray  # int64
+    parts: np.ndarray  # int32
+    k: int
+
+    def members(self) -> list[np.ndarray]:
+        """The rows of each partition (k arrays, ascending)."""
+        bounds = np.searchsorted(self.parts, np.arange(self.k + 1))
+        return [self.rows[bounds[p] : bounds[p + 1]] for p in range(self.k)]
+
+    @property
+    def duplication(self) -> float:
+        """Assignments per distinct vector (1.0: no vector in two partitions)."""
+        distinct = len(np.unique(self.rows))
+        return len(self.rows) / max(distinct, 1)
+
+
+def _normalised(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def fit(vectors: np.ndarray, k: int, seed: int = 0, sample: int = SAMPLE) -> np.ndarray:
+    """``k`` unit centroids (k × d float32) fitted on a random sample of ``vectors``.
+
+    Deterministic for a given ``seed``: the same vectors always give the same partitions. Zero
+    vectors (flat images have all-zero descriptors) are left out of the fit."""
+    n = len(vectors)
+    if k <= 1 or n == 0:
+        return _normalised(np.ones((1, vectors.shape[1]), np.float32))
+    rng = np.random.default_rng(seed)
+    pick = np.sort(rng.choice(n, size=min(n, sample), replace=False))
+    x = _normalised(vectors[pick])
+    x = x[np.linalg.norm(x, axis=1) > 0.5]
+    k = min(k, max(1, len(x)))
+    # k-means++-style seeding, on the inner-product distance 1 - x·c.
+    cent = np.empty((k, x.shape[1]), np.float32)
+    cent[0] = x[rng.integers(len(x))]
+    best = x @ cent[0]
+    for c in range(1, k):
+        dist = np.maximum(1.0 - best, 0.0).astype(np.float64)
+        total = dist.sum()
+        nxt = rng.choice(len(x), p=dist / total) if total > 0 else rng.integers(len(x))
+        cent[c] = x[nxt]
+        best = np.maximum(best, x @ cent[c])
+    for _ in range(ITERATIONS):
+        label = (x @ cent.T).argmax(axis=1)
+        sums = np.zeros_like(cent)
+        np.add.at(sums, label, x)
+        counts = np.bincount(label, minlength=k)
+        empty = counts == 0
+        # An empty centroid restarts on the points worst served by the others.
+        if empty.any():
+            worst = np.argsort((x @ cent.T).max(axis=1))[: int(empty.sum())]
+            sums[empty] = x[worst]
+        cent = _normalised(sums)
+    return cent
+
+
+def assign(vectors: np.ndarray, centroids: np.ndarray, boundary: float = BOUNDARY) -> Assignment:
+    """Each vector's nearest centroid, plus its second one when it lies within ``boundary``."""
+    k = len(centroids)
+    n = len(vectors)
+    if k == 1:
+        return Assignment(np.arange(n, dtype=np.int64), np.zeros(n, np.int32), 1)
+    first = np.empty(n, np.int32)
+    second = np.empty(n, np.int32)
+    near = np.empty(n, bool)
+    for lo in range(0, n, ASSIGN_BLOCK):
+        s = _normalised(vectors[lo : lo + ASSIGN_BLOCK]) @ centroids.T
+        top2 = np.argpartition(-s, 1, axis=1)[:, :2]
+        v = np.take_along_axis(s, top2, axis=1)
+        swap = v[:, 1] > v[:, 0]
+        top2[swap] = top2[swap][:, ::-1]
+        v[swap] = v[swap][:, ::-1]
+        first[lo : lo + len(s)] = top2[:, 0]
+        second[lo : lo + len(s)] = top2[:, 1]
+        near[lo : lo + len(s)] = v[:, 1] >= v[:, 0] - boundary
+    rows = np.concatenate([np.arange(n, dtype=np.int64), np.flatnonzero(near)])
+    parts = np.concatenate([first, second[near]])
+    order = np.lexsort((rows, parts))
+    return Assignment(rows[order], parts[order].astype(np.int32), k)
+
+
+def probe(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> Assignment:
+    """Each vector routed to its ``probes`` nearest centroids (queries that must reach copies
+    assigned elsewhere: where similarities to the centroids are flat, as for high-dimensional
+    embeddings, a small perturbation reorders the nearest few)."""
+    k = len(centroids)
+    m = min(probes, k)
+    n = len(vectors)
+    top = np.empty((n, m), np.int32)
+    for lo in range(0, n, ASSIGN_BLOCK):
+        s = _normalised(vectors[lo : lo + ASSIGN_BLOCK]) @ centroids.T
+        top[lo : lo + len(s)] = np.argpartition(-s, m - 1, axis=1)[:, :m] if m < k else np.arange(k)
+    rows = np.repeat(np.arange(n, dtype=np.int64), m)
+    parts = top.ravel()
+    order = np.lexsort((rows, parts))
+    return Assignment(rows[order], parts[order].astype(np.int32), k)
+
+
+def partitions_for(n: int, target: int) -> int:
+    """How many partitions for ``n`` vectors of about ``target`` each (at least one)."""
+    return max(1, -(-n // max(1, target)))

@@ -1,0 +1,135 @@
+"""The partitioned candidate search at scale, on synthetic features, on a LocalCluster.
+
+    python tests/benchmarks/cluster_scale.py [--n 1000000] [--workers 2] [--planted 0.01]
+                                             [--partition-size 4000] [--deep-dim 0] [--single]
+
+Hash stage: ``n`` synthetic 32×32 thumbnails (tests/library.thumbnails: blocky noise, as unlike
+each other as photos), a share ``--planted`` of them given a copy (grey-level noise, half of the
+copies also rotated by 90°). Deep stage (``--deep-dim D``): ``n`` unit vectors around 2,000
+cluster centres (real embeddings are clustered), planted copies at cosine ~0.95. Prints the
+partitions, the duplication factor (assignments per vector), the recall of the planted pairs,
+wall time, the peak memory of each worker process and of the client; ``--single`` also runs the
+single-machine search (one index over everything) on the same features for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from dupe_viewer.core.cluster import partitions, quantiser
+from dupe_viewer.core.cluster.connect import client as open_client
+from dupe_viewer.core.cluster.runner import DaskRunner
+from dupe_viewer.core.match import candidates
+from tests.library import thumbnails
+
+
+def planted_thumbs(n: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(n thumbnails, planted pairs P×2): the last P images are copies of the first P."""
+    p = int(n * share)
+    base = thumbnails(n - p, seed)
+    rng = np.random.default_rng(seed + 1)
+    cp = base[:p].astype(np.float32) + rng.normal(0, 6, (p, 32, 32))
+    cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))
+    thumbs = np.concatenate([base, np.clip(cp, 0, 255).astype(np.uint8)])
+    return thumbs, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
+
+
+def planted_vectors(n: int, dim: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    p = int(n * share)
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(2000, dim)).astype(np.float32)
+    v = centres[rng.integers(0, 2000, n - p)] + rng.normal(0, 0.9, (n - p, dim)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    cp = v[:p] + rng.normal(0, 0.3 / np.sqrt(dim), (p, dim)).astype(np.float32)
+    cp /= np.linalg.norm(cp, axis=1, keepdims=True)
+    out = np.concatenate([v, cp]).astype(np.float16)
+    return out, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
+
+
+def recall(found: np.ndarray, planted: np.ndarray, n: int) -> float:
+    keys = np.minimum(found[:, 0], found[:, 1]).astype(np.int64) * n + np.maximum(found[:, 0], found[:, 1])
+    want = planted[:, 0].astype(np.int64) * n + planted[:, 1]
+    return float(np.isin(want, keys).mean())
+
+
+def worker_peaks(client) -> list[float]:
+    """Peak resident memory (MB) of every worker process so far."""
+
+    def peak() -> float:
+        # VmHWM, not ru_maxrss: the latter survives exec and would report the client's peak.
+        with open("/proc/self/status") as fh:
+            line = next(x for x in fh if x.startswith("VmHWM"))
+        return round(int(line.split()[1]) / 1024)
+
+    return sorted(client.run(peak).values())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--planted", type=float, default=0.01)
+    ap.add_argument("--partition-size", type=int, default=partitions.PARTITION_SIZE)
+    ap.add_argument("--boundary", type=float, default=quantiser.BOUNDARY)
+    ap.add_argument("--deep-boundary", type=float, default=partitions.DEEP_BOUNDARY)
+    ap.add_argument("--deep-dim", type=int, default=0, help="also the deep search on D-dim vectors")
+    ap.add_argument("--single", action="store_true", help="also the single-machine search")
+    a = ap.parse_args()
+    t = time.perf_counter()
+    thumbs, planted = planted_thumbs(a.n, a.planted)
+    prepared = candidates.prepare(thumbs)
+    del thumbs
+    print(
+        f"hash stage: {a.n:,} images, {len(planted):,} planted copies; "
+        f"prepared in {time.perf_counter() - t:.1f} s"
+    )
+    with open_client(f"local:{a.workers}") as client:
+        runner = DaskRunner(client)
+        stats = partitions.SearchStats()
+        t = time.perf_counter()
+        cand = partitions.hash_candidates(
+            runner, prepared, partition_size=a.partition_size, boundary=a.boundary, stats=stats
+        )
+        dt = time.perf_counter() - t
+        print(
+            f"  partitioned ({a.workers} workers): {stats.partitions} partitions, duplication "
+            f"{stats.duplication:.3f} (queries {stats.query_duplication:.3f}), {len(cand):,} candidates, "
+            f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s = {dt / a.n * 1e6 * a.workers:.0f} "
+            f"µs·core per image; worker peaks {worker_peaks(client)} MB"
+        )
+        if a.single:
+            t = time.perf_counter()
+            one = candidates.find_candidates(prepared)
+            dt = time.perf_counter() - t
+            print(
+                f"  single machine: {len(one):,} candidates, "
+                f"recall {recall(one.pairs, planted, a.n):.4f}, {dt:.1f} s"
+            )
+        del prepared, cand
+        if a.deep_dim:
+            vectors, planted = planted_vectors(a.n, a.deep_dim, a.planted)
+            print(f"deep stage: {a.n:,} {a.deep_dim}-d vectors, {len(planted):,} planted copies")
+            stats = partitions.SearchStats()
+            t = time.perf_counter()
+            pairs, _ = partitions.deep_candidates(
+                runner, vectors, partition_size=a.partition_size, boundary=a.deep_boundary, stats=stats
+            )
+            dt = time.perf_counter() - t
+            print(
+                f"  partitioned: {stats.partitions} partitions, duplication {stats.duplication:.3f}, "
+                f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s; "
+                f"worker peaks {worker_peaks(client)} MB"
+            )
+    print(f"client peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

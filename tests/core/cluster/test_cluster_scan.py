@@ -1,0 +1,156 @@
+"""A scan on a LocalCluster gives exactly the single-machine groups; its feature shards make a
+rescan decode only new or changed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import ImageOps
+
+pytest.importorskip("distributed")
+pytest.importorskip("pyarrow")
+
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.cluster import scan as cluster_scan
+from dupe_viewer.core.cluster.connect import ClusterUnavailable, client, parse
+from tests.library import PhotoLibrary, photo
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    """Two worker processes, started once for this module's tests."""
+    with client("local:2") as c:
+        yield c
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> PhotoLibrary:
+    lib = PhotoLibrary(tmp_path / "lib")
+    for s in range(6):
+        lib.original(
+            f"orig/p{s}.jpg",
+            photo(300 + s, (320, 240)),
+            variants={
+                f"edit/small{s}.png": lambda im: im.resize((160, 120)),
+                f"edit/mirror{s}.jpg": ImageOps.mirror,
+                f"edit/gray{s}.png": lambda im: im.convert("L"),
+            },
+            copies=[f"copy/p{s}.jpg"],
+            quality=90,
+        )
+    lib.unrelated(14, 700, (300, 220), lambda k: f"other/o{k}.jpg", quality=88)
+    return lib
+
+
+def _groups(result) -> list[tuple[str, ...]]:
+    return sorted(tuple(result.records[m.index].path for m in g.members) for g in result.groups)
+
+
+def _facts(result) -> dict[str, tuple]:
+    return {r.path: (r.width, r.height, r.format, r.error) for r in result.records}
+
+
+def _described(result) -> list[tuple]:
+    """Every group as its keeper, kind and (path, kind, similarity) per member."""
+    return sorted(
+        (
+            result.records[g.keep].path,
+            g.kind,
+            [(result.records[m.index].path, m.kind, m.similarity) for m in g.members],
+        )
+        for g in result.groups
+    )
+
+
+def test_local_cluster_gives_the_single_machine_groups(library, dask_client, tmp_path: Path) -> None:
+    opts = ScanOptions(deep=False, use_cache=False, workers=1)
+    single = run_scan([library.root], opts)
+    # Small partitions (and tasks), so the partitioned search and the merge really run.
+    copts = cluster_scan.ClusterOptions(store=str(tmp_path / "store"), partition_size=12, files_per_task=7)
+    stats = []
+    events = cluster_scan.scan([library.root], opts, copts, client=dask_client)
+    result = None
+    for e in events:
+        result = getattr(e, "result", result)
+        stats.append(e)
+    assert single is not None and result is not None
+    assert _groups(result) == _groups(single)
+    assert sorted(map(set, [g for g in _groups(single)]), key=sorted) == sorted(library.groups, key=sorted)
+    # Byte-identical features, member kinds, keepers, similarities.
+    order = np.argsort([r.path for r in single.records])
+    order2 = np.argsort([r.path for r in result.records])
+    assert single.features[order].tobytes() == result.features[order2].tobytes()
+    assert _facts(single) == _facts(result)
+    assert _described(single) == _described(result)
+    assert result.stats.decoded == single.stats.decoded and result.stats.copies == 6
+
+
+def test_rescan_reads_the_shards_and_decodes_only_changed_files(library, dask_client, tmp_path) -> None:
+    opts = ScanOptions(deep=False, workers=1)
+    copts = cluster_scan.ClusterOptions(store=str(tmp_path / "store"), files_per_task=10)
+    first = cluster_scan.run_scan([library.root], opts, copts, client=dask_client)
+    assert first is not None and first.stats.decoded == 38 and first.stats.from_cache == 0
+    assert list((tmp_path / "store").glob("shard-*.parquet"))
+    photo(999, (300, 220)).save(library.root / "other/o3.jpg", quality=80)
+    photo(998, (300, 220)).save(library.root / "other/new.jpg", quality=80)
+    second = cluster_scan.run_scan([library.root], opts, copts, client=dask_client)
+    assert second is not None
+    assert second.stats.decoded == 2
+    assert _groups(second) == _groups(first)
+
+
+def test_addresses() -> None:
+    assert parse("local") == ("local", None)
+    assert parse("local:3") == ("local", 3)
+    assert parse("tcp://10.0.0.1:8786") == ("remote", None)
+    for bad in ("local:0", "10.0.0.1", "http://x:1", "local:x"):
+        with pytest.raises(ClusterUnavailable):
+            parse(bad)
+
+
+def test_unreachable_scheduler_is_a_clear_error() -> None:
+    with pytest.raises(ClusterUnavailable, match="cannot reach"), client("tcp://127.0.0.1:9", timeout=1):
+        pass
+
+
+def test_deep_scan_on_the_cluster_matches_one_machine(dask_client, tmp_path: Path) -> None:
+    from dupe_viewer.core.deep import installed
+    from tests.onnx_models import conv_model
+
+    spec = {"id": "tiny", "input_size": 64, "pooling": "gem", "scale": 1 / 255, "resize": "squash",
+            "similar_similarity": 0.9}  # fmt: skip
+    installed.install_from_file(conv_model(tmp_path / "tiny.onnx", size=64, channels=16), spec)
+    lib = PhotoLibrary(tmp_path / "deep")
+    for s in range(4):
+        lib.original(
+            f"orig{s}.png",
+            photo(300 + s, (480, 360)),
+            variants={f"crops/crop{s}.png": lambda im: im.crop((48, 36, 456, 342))},
+        )
+    lib.unrelated(8, 500, (480, 360), lambda k: f"other{k}.png")
+    opts = ScanOptions(deep=True, use_cache=False, workers=1)
+    single = run_scan([lib.root], opts)
+    copts = cluster_scan.ClusterOptions(store=str(tmp_path / "store"), partition_size=5, files_per_task=4)
+    result = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
+    assert single is not None and result is not None and result.deep["enabled"]
+    assert _groups(result) == _groups(single)
+    assert any(len(g.members) == 2 and g.kind == "edited" for g in result.groups)
+
+    # The verified deep scores of the grouped pairs are the single machine's.
+    def deep_scores(r) -> dict[tuple[str, str], float]:
+        assert r.pairs.deep_similarity is not None
+        return {
+            tuple(sorted((r.records[i].path, r.records[j].path))): float(d)
+            for (i, j), d in zip(r.pairs.ij.tolist(), r.pairs.deep_similarity.tolist(), strict=True)
+        }
+
+    ds, dc = deep_scores(single), deep_scores(result)
+    for g in single.groups:
+        paths = [single.records[m.index].path for m in g.members]
+        pair = tuple(sorted(paths[:2]))
+        assert dc[pair] == ds[pair]
+    # A rescan reads the embeddings back from the shards.
+    again = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
+    assert again is not None and again.stats.decoded == 0 and _groups(again) == _groups(single)

@@ -1,0 +1,78 @@
+"""The coarse quantiser and the partitioned searches, in this process (no cluster needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dupe_viewer.core.cluster import partitions, quantiser
+from dupe_viewer.core.cluster.matching import distributed_pair_scores
+from dupe_viewer.core.cluster.runner import ProcessRunner, SerialRunner
+from dupe_viewer.core.deep.stage import pair_scores
+from dupe_viewer.core.match import candidates
+from tests.library import thumbnails
+
+
+def _planted(n: int, p: int) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    base = thumbnails(n, 1).astype(np.float32)
+    rng = np.random.default_rng(3)
+    cp = base[:p] + rng.normal(0, 8, (p, 32, 32))
+    cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))  # rotated copies meet in other partitions
+    thumbs = np.clip(np.concatenate([base, cp]), 0, 255).astype(np.uint8)
+    return thumbs, {(i, n + i) for i in range(p)}
+
+
+def test_assignment_puts_boundary_vectors_in_two_partitions() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(2000, 16)).astype(np.float32)
+    cent = quantiser.fit(x, 8)
+    assert cent.shape == (8, 16) and np.allclose(np.linalg.norm(cent, axis=1), 1, atol=1e-5)
+    assert np.array_equal(cent, quantiser.fit(x, 8))  # deterministic
+    a = quantiser.assign(x, cent, boundary=0.0)
+    assert a.duplication == 1.0 and sorted(a.rows.tolist()) == list(range(2000))
+    b = quantiser.assign(x, cent, boundary=0.1)
+    assert 1.0 < b.duplication <= 2.0
+    assert sum(len(m) for m in b.members()) == len(b.rows)
+    assert quantiser.probe(x, cent, 3).duplication == 3.0
+
+
+def test_partitioned_hash_search_finds_every_planted_pair_as_one_machine() -> None:
+    thumbs, planted = _planted(1500, 200)
+    prep = candidates.prepare(thumbs)
+    one = {tuple(p) for p in candidates.find_candidates(prep, exact=True).pairs.tolist()}
+    stats = partitions.SearchStats()
+    part = partitions.hash_candidates(SerialRunner(), prep, partition_size=200, stats=stats)
+    got = {tuple(p) for p in part.pairs.tolist()}
+    assert stats.partitions == 9 and stats.duplication > 1.0
+    assert planted <= one and planted <= got
+    # One partition is the single-machine search itself.
+    whole = partitions.hash_candidates(SerialRunner(), prep, partition_size=10**6)
+    assert {tuple(p) for p in whole.pairs.tolist()} == one
+
+
+def test_partitioned_deep_search_is_the_exact_knn_in_one_partition() -> None:
+    rng = np.random.default_rng(1)
+    v = rng.normal(size=(600, 32)).astype(np.float32)
+    v[300:] = v[:300] + rng.normal(0, 0.05, (300, 32))
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    whole, cos = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=10**6)
+    split, _ = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=60)
+    planted = {(i, 300 + i) for i in range(300)}
+    assert planted <= {tuple(p) for p in whole.tolist()} and (cos >= 0.75).all()
+    assert planted <= {tuple(p) for p in split.tolist()}
+
+
+def test_verification_spread_over_processes_equals_one_thread() -> None:
+    thumbs = thumbnails(40, 5)
+    rng = np.random.default_rng(2)
+    vec = rng.normal(size=(40, 8)).astype(np.float32)
+    vec[20:] = vec[:20] + rng.normal(0, 0.1, (20, 8))
+    vec = (vec / np.linalg.norm(vec, axis=1, keepdims=True)).astype(np.float16)
+    has = np.ones(40, bool)
+    has[7] = False
+    cand = np.array([(i, 20 + i) for i in range(20)] + [(0, 7), (3, 9)], dtype=np.int64)
+    faithful = np.zeros(len(cand), bool)
+    faithful[2] = True
+    one = pair_scores(cand, np.flatnonzero(has), (vec, has), thumbs, faithful, 40, lambda: False)
+    many = distributed_pair_scores(ProcessRunner(2), cand, (vec, has), thumbs, faithful, lambda: False)
+    for a, b in zip(one, many, strict=True):
+        np.testing.assert_array_equal(a, b)
