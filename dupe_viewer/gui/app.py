@@ -5,34 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, assets
+from . import i18n
 from .compat import protect_singletons
-
-#: Where ``dupe_viewer_<locale>.qm`` files are looked for: the package data (wheels, bundles),
-#: then a checkout's ``translations/`` (see translations/README.md and dupe_viewer/assets).
-TRANSLATION_DIRS = tuple(assets.translation_dirs())
-
-
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings and ours (``translations/dupe_viewer_<lang>.qm``) for the user's locale,
-    when they exist; the English source strings otherwise."""
-    installed = []
-    candidates = [("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
-    candidates += [("dupe_viewer", str(d)) for d in TRANSLATION_DIRS]
-    loaded_ours = False
-    for name, folder in candidates:
-        if name == "dupe_viewer" and loaded_ours:
-            continue
-        translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-            loaded_ours = loaded_ours or name == "dupe_viewer"
-    return installed
+from .settings import GuiSettings
 
 
 def app_icon() -> QIcon:
@@ -57,7 +37,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(assets.APP_ID)  # Wayland matches the window to the entry by it
     protect_singletons()  # before the window makes thousands of Qt calls (see compat.py)
     app.setWindowIcon(app_icon())
-    install_translators(app)
+    # The system's language, or the one chosen in View > Language (see i18n).
+    i18n.apply_language(app, GuiSettings().get(i18n.SETTING))
     return app
 
 

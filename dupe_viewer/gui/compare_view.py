@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from ..core import DupGroup, GroupingParams, ScanResult
 from ..core.group.reasons import OVERRIDDEN, Reason
 from ..core.group.regroup import reasons
-from . import text
+from . import engine_text, text
 from .background.image_loader import FULL, ImageLoader
 from .marks import Marks
 from .pane_grid import PaneGrid
@@ -262,21 +262,21 @@ class CompareView(QWidget):
             w.setVisible(mode == "pair" and multi)
         self.dismiss_pair.setVisible(mode == "pair")
         self._fill_combos()
-        self.title.setText(
+        heading = (
             self.tr("<b>Group %1</b> · %2 · %3")
             .replace("%1", str(g.id))
             .replace("%2", text.count_files(len(g.members)))
             .replace("%3", html.escape(text.kind_text(g.kind)))
-            + "&nbsp;&nbsp;&nbsp;<span style='color:gray'>"
-            + self.tr("Click Keep/Trash or press the file's number; A accepts and shows the next group.")
-            + "</span>"
         )
+        hint = self.tr("Click Keep/Trash or press the file's number; A accepts and shows the next group.")
+        # Two whole texts, each translated, side by side (the hint in grey).
+        self.title.setText(f"{heading}&nbsp;&nbsp;&nbsp;<span style='color:gray'>{html.escape(hint)}</span>")
         self.title.setToolTip(text.kind_tooltip(g.kind))
         if mode == "grid" and len(g.members) > GRID_MAX:
             self.note.setText(
                 self.tr("Showing the first %1 of %2 files; use Side by side to compare the others.")
-                .replace("%1", str(GRID_MAX))
-                .replace("%2", str(len(g.members)))
+                .replace("%2", text.number_text(len(g.members)))
+                .replace("%1", text.number_text(GRID_MAX))
             )
             self.note.show()
         else:
@@ -315,7 +315,8 @@ class CompareView(QWidget):
                 path = result.records[m.index].path
                 folder = os.path.basename(os.path.dirname(path))
                 # The folder tells copies with one name apart (backup/IMG_1.jpg, phone/IMG_1.jpg).
-                combo.addItem(f"{k + 1}. {text.shown_path(os.path.join(folder, os.path.basename(path)))}")
+                name = text.shown_path(os.path.join(folder, os.path.basename(path)))
+                combo.addItem(self.tr("%1. %2").replace("%1", str(k + 1)).replace("%2", name))
                 combo.setItemData(k, path, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(pos)
             combo.blockSignals(False)
@@ -355,7 +356,9 @@ class CompareView(QWidget):
             pane.path = rec.path
             error = self.loader.error(rec.path, PREVIEW_SIZE)
             pane.view.show_message(
-                self.tr("Cannot show this image:\n%1").replace("%1", error) if error else ""
+                self.tr("Cannot show this image:\n%1").replace("%1", engine_text.problem_text(error))
+                if error
+                else ""
             )
             pane.view.set_size(width, height)
             pane.view.set_image(img)
@@ -401,7 +404,8 @@ class CompareView(QWidget):
             return
         for pane in self.shown:
             if pane.index >= 0 and self.result.records[pane.index].path == path:
-                pane.view.show_message(self.tr("Cannot show this image:\n%1").replace("%1", reason))
+                said = engine_text.problem_text(reason)
+                pane.view.show_message(self.tr("Cannot show this image:\n%1").replace("%1", said))
 
     # -- zoom and pan ---------------------------------------------------------------------------
     def visible_views(self) -> list[SyncedView]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..core import DupGroup, GroupingParams, ScanResult
 from ..core.act import actions
@@ -21,6 +21,11 @@ from . import text
 from .marks import Marks, Scope
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
+
+
+class Confirmation(QObject):
+    """The context of the counted strings: lupdate gives a string plural forms only in a ``tr``
+    call with a count (``Confirmation.tr(text, None, n)``), never in ``translate``."""
 
 
 def what(records: Sequence[ImageRecord], indices: list[int]) -> str:
@@ -66,25 +71,19 @@ def question(
         asked = translate("Confirmation", "No group with files marked for the trash has been opened yet.")
     wider = ""
     if scope.unseen_files:
-        groups = text.plural(
-            translate("Confirmation", "%n group(s)", None, scope.unseen_groups),
-            scope.unseen_groups,
-            "%n group",
-            "%n groups",
-        )
-        asked += "\n\n" + (
-            translate(
-                "Confirmation",
-                "%1 more are marked in %2 you have not opened; they stay unless you include them.",
-            )
-            .replace("%1", text.count_files(scope.unseen_files))
-            .replace("%2", groups)
-        )
+        groups = Confirmation.tr("%Ln group(s)", None, scope.unseen_groups)
+        asked += "\n\n" + Confirmation.tr(
+            "%Ln more file(s) marked in %1 you have not opened stay unless you include them.",
+            None,
+            scope.unseen_files,
+        ).replace("%1", groups)
         wider = translate("Confirmation", "Include them: move %1").replace("%1", what(records, every))
     if scope.hidden_files:
-        asked += "\n\n" + translate(
-            "Confirmation", "%1 marked in groups hidden by the filter are left alone."
-        ).replace("%1", text.count_files(scope.hidden_files))
+        asked += "\n\n" + Confirmation.tr(
+            "%Ln file(s) marked in groups hidden by the filter are left alone.",
+            None,
+            scope.hidden_files,
+        )
     asked += "\n\n" + (
         translate("Confirmation", "You can restore them from the system trash.")
         if trash
@@ -123,8 +122,9 @@ def overridden_warning(result: ScanResult, marks: Marks, params: GroupingParams,
         overridden += sum(1 for i, r in why.items() if i in wanted and r.code in OVERRIDDEN)
     if not overridden:
         return ""
-    return translate(
-        "Confirmation",
-        "Careful: a protected folder keeps a lesser copy over %1 (a higher real resolution, the "
-        "camera original or the unedited picture) that would go. Check those groups first.",
-    ).replace("%1", text.count_files(overridden))
+    return Confirmation.tr(
+        "Careful: a protected folder keeps a lesser copy over %Ln file(s) (a higher real resolution, "
+        "the camera original or the unedited picture) that would go. Check those groups first.",
+        None,
+        overridden,
+    )

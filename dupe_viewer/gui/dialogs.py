@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.act.actions import OK, SKIPPED, Outcome
 from ..core.group.keep import DEFAULT_FORMAT_ORDER, RULES
 from ..core.options import DEFAULT_RULES, Rule
-from . import text
+from . import engine_text, text
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableView:
@@ -63,7 +63,7 @@ class ErrorsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Problems found during the scan"))
         self.resize(800, 420)
-        self.rows = [(p, e) for p, e in errors]
+        self.rows = engine_text.problem_rows(errors)  # the reasons in the user's language (shown, copied)
         intro = QLabel(
             self.tr(
                 "These files or folders could not be used. They were left alone; nothing was changed on disk."
@@ -101,7 +101,7 @@ def rule_text(rule: Rule) -> str:
     }
     name = names.get(rule.name, RULES.get(rule.name, (rule.name,))[0])
     if rule.values:
-        return f"{name}: {', '.join(rule.values)}"
+        return translate("Rules", "%1: %2").replace("%1", name).replace("%2", ", ".join(rule.values))
     return name
 
 
@@ -255,8 +255,9 @@ class OutcomeDialog(QDialog):
             self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
             self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for o in problems:  # the path on its own line above the reason
-                said = self.tr("skipped") if o.status == SKIPPED else self.tr("failed")
-                self.list.addItem(f"{text.shown_path(o.path)}\n{said}: {o.reason}")
+                said = self.tr("skipped: %1") if o.status == SKIPPED else self.tr("failed: %1")
+                reason = said.replace("%1", engine_text.problem_text(o.reason))
+                self.list.addItem(f"{text.shown_path(o.path)}\n{reason}")
             layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -336,10 +337,9 @@ class UndoMovesDialog(QDialog):
         for batch, entries in reversed(list(batches.items())):
             dest = os.path.dirname(str(entries[0].get("destination", "")))
             label = (
-                self.tr("%1 · %2 moved to %3")
-                .replace("%1", str(entries[0].get("time", ""))[:16].replace("T", " "))
-                .replace("%2", text.count_files(len(entries)))
-                .replace("%3", dest)
+                self.tr("%1 · %Ln file(s) moved to %2", None, len(entries))
+                .replace("%1", text.iso_time_text(str(entries[0].get("time", ""))))
+                .replace("%2", dest)
             )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, batch)

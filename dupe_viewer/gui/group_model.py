@@ -224,10 +224,8 @@ class GroupModel(QAbstractTableModel):
                 return "\n".join(text.shown_path(self._records[m.index].path) for m in g.members[:12])
             if col == FREES:
                 n, size = self.marks.freed(g)
-                return (
-                    self.tr("%1 marked for the trash (%2)")
-                    .replace("%1", text.count_files(n))
-                    .replace("%2", text.size_text(size))
+                return self.tr("%Ln file(s) marked for the trash (%1)", None, n).replace(
+                    "%1", text.size_text(size)
                 )
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (FILES, SIMILARITY, FREES):

@@ -149,9 +149,10 @@ class GroupsPanel(QGroupBox):
 
     def update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        label = text.plural(self.tr("%n group(s)", None, total), total, "%n group", "%n groups")
         if shown != total:
-            label += self.tr(" (%1 shown)").replace("%1", str(shown))
+            label = self.tr("%Ln group(s), %1 shown", None, total).replace("%1", text.number_text(shown))
+        else:
+            label = self.tr("%Ln group(s)", None, total)
         self.count.setText(label)
 
     def _reselect(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -205,7 +205,9 @@ def build_actions(
     return WindowActions(**made, toggle=made_toggle)
 
 
-def build_menus(bar: QMenuBar, a: WindowActions) -> None:
+def build_menus(bar: QMenuBar, a: WindowActions) -> dict[str, QMenu]:
+    """The menu bar's menus, returned by name ("file", "review", "view", "tools", "help") for
+    the entries made elsewhere (View ▸ Language: :mod:`.i18n`)."""
     menus: list[tuple[str, list[QAction | None]]] = [
         (
             translate("WindowActions", "&File"),
@@ -241,10 +243,12 @@ def build_menus(bar: QMenuBar, a: WindowActions) -> None:
         (translate("WindowActions", "&Tools"), [a.errors, a.dismissals, a.undo_move, None, a.install_model]),
         (translate("WindowActions", "&Help"), [a.shortcuts]),
     ]
-    for title, entries in menus:
-        menu = bar.addMenu(title)
+    made: dict[str, QMenu] = {}
+    for name, (title, entries) in zip(("file", "review", "view", "tools", "help"), menus, strict=True):
+        menu = made[name] = bar.addMenu(title)
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
             else:
                 menu.addAction(entry)
+    return made

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import ScanResult
-from . import text
+from . import engine_text, text
 from .marks import Scope
 
 DEEP_RANGE = (80, 100)  # deep-similarity slider, percent
@@ -101,7 +101,7 @@ class SimilarityPanel(QGroupBox):
         info = result.deep if result is not None and isinstance(result.deep, dict) else {}
         reason = str(info.get("reason", ""))
         show_note = result is not None and not has_deep and reason not in ("", "not requested")
-        no_model = show_note and "no model installed" in reason
+        no_model = show_note and engine_text.no_model(reason)
         self.deep_note.setVisible(show_note)
         self.install_button.setVisible(no_model and not self.model_installed)
         if show_note:
@@ -112,7 +112,7 @@ class SimilarityPanel(QGroupBox):
                     "Deep similarity (finds crops and tilted copies) is off: no model is installed."
                 )
             else:
-                note = self.tr("Deep similarity is off: %1").replace("%1", reason)
+                note = self.tr("Deep similarity is off: %1").replace("%1", engine_text.problem_text(reason))
             self.deep_note.setText(note)
         self._shown = result
         self.update_labels()
@@ -124,9 +124,11 @@ class SimilarityPanel(QGroupBox):
 
     def update_labels(self) -> None:
         self.threshold_label.setText(
-            self.tr("Picture similarity needed: <b>%1 %</b>").replace("%1", str(self.threshold.value()))
+            self.tr("Picture similarity needed: <b>%1 %</b>").replace(
+                "%1", text.number_text(self.threshold.value())
+            )
         )
-        self.deep_label.setText(self.tr("Deep: %1 %").replace("%1", str(self.deep.value())))
+        self.deep_label.setText(self.tr("Deep: %1 %").replace("%1", text.number_text(self.deep.value())))
 
 
 class ProgressStrip(QFrame):
@@ -161,18 +163,18 @@ class ProgressStrip(QFrame):
             self.progress.setValue(min(done, total))
         else:
             self.progress.setRange(0, 0)
-        detail = (
-            self.tr("%1 of %2").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+        number = text.number_text
+        # Separate facts, one per translated string, side by side.
+        facts = [
+            self.tr("%1 of %2").replace("%1", number(done)).replace("%2", number(total))
             if total
-            else f"{done:,}"
-        )
+            else number(done)
+        ]
         if done and elapsed > 1.0 and total > done:
             rate = done / elapsed
-            detail += " · " + self.tr("%1/s").replace("%1", f"{rate:,.0f}")
-            detail += " · " + self.tr("about %1 left").replace(
-                "%1", text.duration_text((total - done) / rate)
-            )
-        self.detail.setText(detail)
+            facts.append(self.tr("%1/s").replace("%1", number(rate)))
+            facts.append(self.tr("about %1 left").replace("%1", text.duration_text((total - done) / rate)))
+        self.detail.setText(" · ".join(facts))
 
 
 class ActionBar(QFrame):
@@ -209,14 +211,15 @@ class ActionBar(QFrame):
         label = ""
         if have_result:
             label = (
-                self.tr("Marked for the trash: %1 (%2)")
-                .replace("%1", text.count_files(n))
-                .replace("%2", text.size_text(size))
+                self.tr("Marked for the trash: %1 (%2), %3 in groups not opened yet")
+                if scope.unseen_files
+                else self.tr("Marked for the trash: %1 (%2)")
             )
-            if scope.unseen_files:
-                label += self.tr(", %1 in groups not opened yet").replace(
-                    "%1", text.count_files(scope.unseen_files)
-                )
+            label = (
+                label.replace("%3", text.count_files(scope.unseen_files))
+                .replace("%2", text.size_text(size))
+                .replace("%1", text.count_files(n))
+            )
         self.totals.setText(label)
         k = scope.seen_files
         if k:

@@ -270,21 +270,24 @@ class ReviewController(QObject):
             self.host.request_regroup()
         moved = sum(o.size for o in outcomes if o.ok)
         problems = len(outcomes) - len(ok)
-        where = self.tr("to the trash") if action == actions.TRASH else self.tr("to the folder")
         summary = (
-            self.tr("Moved %1 (%2) %3.")
-            .replace("%1", text.count_files(len(ok)))
-            .replace("%2", text.size_text(moved))
-            .replace("%3", where)
-        )
+            self.tr("Moved %Ln file(s) (%1) to the trash.", None, len(ok))
+            if action == actions.TRASH
+            else self.tr("Moved %Ln file(s) (%1) to the folder.", None, len(ok))
+        ).replace("%1", text.size_text(moved))
+        # Whole sentences, each translated, one after the other.
+        sentences = [summary]
         if problems:
-            summary += " " + self.tr("%1 were not moved; each is listed below with the reason.").replace(
-                "%1", text.count_files(problems)
+            sentences.append(
+                self.tr(
+                    "%Ln file(s) could not be moved; each is listed below with the reason.", None, problems
+                )
             )
             self.host.show_dialog(
-                OutcomeDialog(self.tr("Done, with problems"), summary, outcomes, self.widget)
+                OutcomeDialog(self.tr("Done, with problems"), " ".join(sentences), outcomes, self.widget)
             )
-        self._status(summary + " " + self.tr("Journal: %1").replace("%1", str(journal.journal_path())), 15000)
+        sentences.append(self.tr("Journal: %1").replace("%1", str(journal.journal_path())))
+        self._status(" ".join(sentences), 15000)
         self.last_outcomes = outcomes
 
     def undo_move_dialog(self) -> None:
@@ -307,9 +310,7 @@ class ReviewController(QObject):
 
     def _on_undo_done(self, outcomes: list) -> None:
         ok = sum(1 for o in outcomes if o.ok)
-        summary = self.tr("Moved %1 back. Rescan to see them in the groups again.").replace(
-            "%1", text.count_files(ok)
-        )
+        summary = self.tr("Moved %Ln file(s) back. Rescan to see them in the groups again.", None, ok)
         if ok < len(outcomes):
             self.host.show_dialog(OutcomeDialog(self.tr("Undo a move"), summary, outcomes, self.widget))
         self._status(summary, 10000)

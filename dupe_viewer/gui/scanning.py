@@ -81,17 +81,18 @@ class ScanSession(QObject):
         if result.skipped:
             # "412 files skipped as unsupported: .mp4 400, .xcf 12": one line, not one per file.
             total = sum(result.skipped.values())
-            kinds = ", ".join(f"{skipped_label(ext)} {n:,}" for ext, n in list(result.skipped.items())[:8])
+            kinds = ", ".join(
+                f"{self._extension(ext)} {text.number_text(n)}" for ext, n in list(result.skipped.items())[:8]
+            )
             if len(result.skipped) > 8:
                 kinds += ", …"
-            line = text.plural(
-                self.tr("%n file(s) skipped as unsupported: %1", None, total),
-                total,
-                "%n file skipped as unsupported: %1",
-                "%n files skipped as unsupported: %1",
-            )
+            line = self.tr("%Ln file(s) skipped as unsupported: %1", None, total)
             self.errors.append((self.tr("(scan)"), line.replace("%1", kinds)))
         self._update_errors()
+
+    def _extension(self, ext: str) -> str:
+        """A skipped extension as shown: ".mp4", or "(no extension)" in the user's language."""
+        return skipped_label(ext) if ext else self.tr("(no extension)")
 
     @Slot(object, str)
     def add_error(self, path: str, message: str) -> None:
@@ -101,11 +102,7 @@ class ScanSession(QObject):
     def _update_errors(self) -> None:
         n = len(self.errors)
         self.errors_button.setVisible(n > 0)
-        self.errors_button.setText(
-            text.plural(
-                self.tr("%n problem(s) found…", None, n), n, "%n problem found…", "%n problems found…"
-            )
-        )
+        self.errors_button.setText(self.tr("%Ln problem(s) found…", None, n))
 
     @Slot(str, int, int)
     def _on_progress(self, phase: str, done: int, total: int) -> None:

@@ -43,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "view/sort_column": -1,
     "view/sort_order": 0,
     "view/kind_filter": "",
+    "view/language": "",  # a locale name of gui/i18n.LANGUAGES; "": the system's language
     "paths/last_folder": "",
     "paths/last_export": "",
     "paths/last_move": "",

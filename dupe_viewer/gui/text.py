@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from ..core.files.records import ImageRecord
 from ..core.group.reasons import Reason
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
+
+
+class Counts(QObject):
+    """The context of counted words ("%Ln file(s)"): lupdate marks a string as having plural
+    forms only in a ``tr`` call with a count, and ``Counts.tr`` is one outside a widget."""
 
 
 def shown_path(path: str) -> str:
@@ -33,17 +38,17 @@ def size_text(nbytes: int | float) -> str:
     return QLocale().formattedDataSize(int(nbytes), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
-def plural(translated: str, n: int, singular: str, many: str) -> str:
-    """A Qt numerus string, e.g. ``translate(ctx, "%n file(s)", None, n)``, in proper English
-    until a translation exists: Qt picks plural forms only from a loaded translation, and "(s)"
-    would show as is."""
-    if "(s)" in translated:
-        return (singular if n == 1 else many).replace("%n", str(n))
-    return translated
-
-
 def count_files(n: int) -> str:
-    return plural(translate("text", "%n file(s)", None, n), n, "%n file", "%n files")
+    """ "1 file", "2 files": Qt's plural forms (``%n`` with a count), from the loaded
+    translation; English ones too (``translations/dupe_viewer_en.ts``, see :mod:`.i18n`)."""
+    return Counts.tr("%Ln file(s)", None, n)
+
+
+def number_text(n: int | float, decimals: int = 0) -> str:
+    """A number in the user's locale ("12,345" in English, "12.345" in German)."""
+    if decimals:
+        return QLocale().toString(float(n), "f", decimals)
+    return QLocale().toString(round(n))
 
 
 def kind_text(kind: str) -> str:
@@ -112,6 +117,16 @@ def taken_text(rec: ImageRecord) -> str:
     return datetime_text(when)
 
 
+def iso_time_text(value: str) -> str:
+    """An ISO 8601 time (the journal's, in UTC) as a local date and time; as given if it is not
+    one."""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return datetime_text(when.astimezone() if when.tzinfo else when)
+
+
 def mtime_text(rec: ImageRecord) -> str:
     return datetime_text(datetime.fromtimestamp(rec.mtime_ns / 1e9))
 
@@ -123,7 +138,7 @@ def dims_text(rec: ImageRecord) -> str:
         translate("text", "%1 × %2 px (%3 MP)")
         .replace("%1", str(rec.width))
         .replace("%2", str(rec.height))
-        .replace("%3", f"{rec.pixels / 1e6:.1f}")
+        .replace("%3", number_text(rec.pixels / 1e6, 1))
     )
 
 
@@ -145,7 +160,7 @@ def duration_text(seconds: float) -> str:
 
 
 def percent(value: float) -> str:
-    return translate("text", "%1 %").replace("%1", f"{value * 100:.0f}")
+    return translate("text", "%1 %").replace("%1", number_text(value * 100))
 
 
 def reason_templates() -> dict[str, str]:

@@ -44,6 +44,7 @@ from .compare_view import CompareView
 from .dialogs import ErrorsDialog, ShortcutsDialog, confirm
 from .file_menu import FileMenuHandlers, file_menu, group_menu
 from .groups_panel import GroupsPanel
+from .i18n import add_language_menu
 from .marks import Marks
 from .menus import build_actions, build_menus
 from .model_install import ModelInstallDialog
@@ -97,7 +98,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.acts = build_actions(self, self._handlers(), self.review.toggle_member)
         self._build_ui()
-        build_menus(self.menuBar(), self.acts)
+        menus = build_menus(self.menuBar(), self.acts)
+        add_language_menu(menus["view"], self.settings, lambda note: self.statusBar().showMessage(note, 9000))
         self._restore_layout()
         self.update_actions()
         self._show_page()
@@ -450,7 +452,7 @@ class MainWindow(QMainWindow):
         names = [text.shown_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.root_paths()]
         title = ", ".join(names[:2])
         if len(names) > 2:
-            title = self.tr("%1 and %2 more").replace("%1", title).replace("%2", str(len(names) - 2))
+            title = self.tr("%1 and %n more", None, len(names) - 2).replace("%1", title)
         self.setWindowTitle(title)
 
     @Slot(bool)
@@ -513,11 +515,10 @@ class MainWindow(QMainWindow):
         self._set_result(result, result.groups)
         s = result.stats
         self.statusBar().showMessage(
-            self.tr("Scanned %1 in %2 (%3 from the cache): %4 groups.")
+            self.tr("Scanned %1 in %2 (%3 from the cache): %Ln group(s).", None, len(result.groups))
             .replace("%1", text.count_files(s.files))
             .replace("%2", text.duration_text(s.seconds))
-            .replace("%3", f"{s.from_cache:,}")
-            .replace("%4", f"{len(result.groups):,}"),
+            .replace("%3", text.number_text(s.from_cache)),
             15000,
         )
 

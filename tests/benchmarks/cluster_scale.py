@@ -34,7 +34,9 @@ from tests.library import thumbnails
 def planted_thumbs(n: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """(n thumbnails, planted pairs P×2): the last P images are copies of the first P."""
     p = int(n * share)
-    base = thumbnails(n - p, seed)
+    # In chunks: thumbnails() works in float64 (16 GB of temporaries at a million at once).
+    step = 50_000
+    base = np.concatenate([thumbnails(min(step, n - p - lo), seed + lo) for lo in range(0, n - p, step)])
     rng = np.random.default_rng(seed + 1)
     cp = base[:p].astype(np.float32) + rng.normal(0, 6, (p, 32, 32))
     cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))
@@ -72,6 +74,18 @@ def worker_peaks(client) -> list[float]:
     return sorted(client.run(peak).values())
 
 
+def worker_cpu(client) -> float:
+    """CPU seconds used so far by all worker processes (wall time misleads on a shared machine)."""
+
+    def cpu() -> float:
+        import resource as r
+
+        u = r.getrusage(r.RUSAGE_SELF)
+        return u.ru_utime + u.ru_stime
+
+    return sum(client.run(cpu).values())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -94,7 +108,7 @@ def main() -> None:
     with open_client(f"local:{a.workers}") as client:
         runner = DaskRunner(client)
         stats = partitions.SearchStats()
-        t = time.perf_counter()
+        t, c0 = time.perf_counter(), worker_cpu(client)
         cand = partitions.hash_candidates(
             runner, prepared, partition_size=a.partition_size, boundary=a.boundary, stats=stats
         )
@@ -103,7 +117,8 @@ def main() -> None:
             f"  partitioned ({a.workers} workers): {stats.partitions} partitions, duplication "
             f"{stats.duplication:.3f} (queries {stats.query_duplication:.3f}), {len(cand):,} candidates, "
             f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s = {dt / a.n * 1e6 * a.workers:.0f} "
-            f"µs·core per image; worker peaks {worker_peaks(client)} MB"
+            f"µs·core per image wall, {(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per image; "
+            f"worker peaks {worker_peaks(client)} MB"
         )
         if a.single:
             t = time.perf_counter()
@@ -118,14 +133,15 @@ def main() -> None:
             vectors, planted = planted_vectors(a.n, a.deep_dim, a.planted)
             print(f"deep stage: {a.n:,} {a.deep_dim}-d vectors, {len(planted):,} planted copies")
             stats = partitions.SearchStats()
-            t = time.perf_counter()
+            t, c0 = time.perf_counter(), worker_cpu(client)
             pairs, _ = partitions.deep_candidates(
                 runner, vectors, partition_size=a.partition_size, boundary=a.deep_boundary, stats=stats
             )
             dt = time.perf_counter() - t
             print(
                 f"  partitioned: {stats.partitions} partitions, duplication {stats.duplication:.3f}, "
-                f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s; "
+                f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s, "
+                f"{(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per vector; "
                 f"worker peaks {worker_peaks(client)} MB"
             )
     print(f"client peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

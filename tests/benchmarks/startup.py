@@ -78,6 +78,9 @@ def worker_start(script: str, image: Path, env: dict[str, str]) -> tuple[float, 
     """(start-up, first image) of one worker, in seconds."""
     res = subprocess.run(
         [sys.executable, "-c", WORKER_PROBE, script, str(image)],
+        # `-c` puts the working folder first on sys.path, and the worker inherits it: run from
+        # the image's folder so that PYTHONPATH, not wherever this was started, picks the code.
+        cwd=image.parent,
         env=env,
         check=True,
         capture_output=True,

@@ -23,6 +23,17 @@ def _pyside_none_refcount_workaround(qapp) -> None:
     protect_singletons()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english(qapp) -> None:
+    """The app loads its translations in create_app(); tests build windows on pytest-qt's
+    QApplication, in English, with English plural forms ("1 file", "2 files": gui/i18n.py)."""
+    from PySide6.QtCore import QLocale
+
+    from dupe_viewer.gui import i18n
+
+    i18n.install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 @pytest.fixture
 def photos(tmp_path: Path, make_photo: Callable[..., Image.Image]) -> Path:
     """Three photos with copies (exact, resized, re-encoded, edited) and two unrelated photos.

@@ -329,7 +329,10 @@ def test_the_default_model_downloads_with_progress_and_the_note_changes(
     monkeypatch.setenv("DUPE_VIEWER_MODEL_URL", f"http://127.0.0.1:{server.server_port}/SqueezeNet_fp16.onnx")
     try:
         result = make_result(
-            [record(0), record(1)], [(0, 1)], [0.97], deep={"enabled": False, "reason": "no model installed"}
+            [record(0), record(1)],
+            [(0, 1)],
+            [0.97],
+            deep={"enabled": False, "reason": "no model installed; deep similarity (crops, tilts) is off."},
         )
         window.scan_fn = fake_scan(result)
         window.add_paths([str(tmp_path)])

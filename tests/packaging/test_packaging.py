@@ -135,4 +135,6 @@ def test_icons_and_version_resource(tmp_path, qapp) -> None:
     tree = ast.parse(text, mode="eval")
     assert isinstance(tree.body, ast.Call) and tree.body.func.id == "VSVersionInfo"
     assert f"'ProductVersion', '{__version__}'" in text
-    assert sorted(p.name for p in made.assets.iterdir()) == sorted(assets.SOURCES)
+    assert sorted(p.name for p in made.assets.iterdir()) == sorted([*assets.SOURCES, assets.TRANSLATIONS])
+    compiled = sorted(p.name for p in (made.assets / assets.TRANSLATIONS).iterdir())
+    assert compiled == sorted(f"{ts.stem}.qm" for ts in (REPO / "translations").glob("*.ts"))

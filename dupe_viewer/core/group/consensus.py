@@ -15,15 +15,12 @@ stage compares them), for groups of :data:`MIN_MEMBERS` to :data:`MAX_MEMBERS` f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
 from ..features.perceptual import TINY, tiny_images
 from ..match.descriptor import normalised_tiny, transpose_stack
-
-if TYPE_CHECKING:
-    from .keeper import Evidence, Members
 
 #: A consensus needs a majority: with fewer members the median is one of two pictures.
 MIN_MEMBERS = 3
@@ -62,8 +59,10 @@ def local_edits(thumbs: np.ndarray) -> np.ndarray:
     return departing >= EDITED_SHARE
 
 
-def local_edit_flags(ev: Evidence, m: Members) -> np.ndarray:
-    """Per member: it carries a local edit the rest of its group does not (:mod:`.consensus`)."""
+def local_edit_flags(ev: Any, m: Any) -> np.ndarray:
+    """Per member of ``m`` (:class:`.keeper.Members`, with the :class:`.keeper.Evidence` ``ev``;
+    typed loosely because the keeper imports this module): it carries a local edit the rest of
+    its group does not."""
     out = np.zeros(len(m.items), dtype=bool)
     if ev.thumbs is None or ev.has_thumb is None or len(m.items) == 0:
         return out

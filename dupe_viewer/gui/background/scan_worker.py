@@ -126,7 +126,11 @@ class ScanWorker(QObject):
                         self.error.emit(str(store.path), warning)
                 except Exception as exc:  # a damaged store must not cost the user the scan
                     log.error("could not read dismissals:\n%s", traceback.format_exc())
-                    self.error.emit("(not duplicates list)", f"could not be read: {exc}")
+                    translate = QCoreApplication.translate  # thread-safe
+                    self.error.emit(
+                        translate("ScanWorker", "(not duplicates list)"),
+                        translate("ScanWorker", "Could not be read: %1").replace("%1", str(exc)),
+                    )
                 if self._cancel.is_set():
                     self.cancelled.emit(result.stats)
                     return

@@ -1,0 +1,167 @@
+"""The engine's reasons shown in the user's language (dupe_viewer/gui/engine_text.py): each
+message is made by the engine's own code (discovery, guard, decoding, raw, deep), so a change of
+its wording fails here instead of silently showing English; and the problems dialog, the compare
+view and the deep-similarity note show them translated."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from dupe_viewer.core.act import identity, survivors
+from dupe_viewer.core.deep import stage
+from dupe_viewer.core.errors import DecodeError
+from dupe_viewer.core.features import decoding, guard
+from dupe_viewer.core.files.discovery import FileError, discover
+from dupe_viewer.gui import engine_text, i18n
+from dupe_viewer.gui.dialogs import ErrorsDialog
+from tests.factories import record
+
+pytestmark = pytest.mark.gui
+
+
+def _raised(call, *args) -> str:
+    with pytest.raises(DecodeError) as info:
+        call(*args)
+    return str(info.value)
+
+
+def _errors(*roots: Path) -> list[str]:
+    return [e.error for e in discover(roots, skipped=Counter()) if isinstance(e, FileError)]
+
+
+@pytest.fixture
+def engine_messages(tmp_path: Path) -> dict[str, str]:
+    """kind -> a message the engine really makes for it."""
+    out: dict[str, str] = {}
+    (tmp_path / "folder.jpg").mkdir()
+    out["directory"] = _raised(guard.open_regular, tmp_path / "folder.jpg")
+    out["vanished"] = _raised(guard.open_regular, tmp_path / "gone.jpg")
+    (out["missing"],) = _errors(tmp_path / "nowhere")
+    (tmp_path / "notes.txt").write_text("x")
+    (out["unknown_extension"],) = _errors(tmp_path / "notes.txt")
+    links = tmp_path / "links"
+    links.mkdir()
+    os.symlink(links / "absent.jpg", links / "broken.jpg")
+    (out["broken_link"],) = _errors(links)
+    if hasattr(os, "mkfifo"):
+        pipes = tmp_path / "pipes"
+        pipes.mkdir()
+        os.mkfifo(pipes / "pipe.jpg")
+        (out["skipped_special"],) = _errors(pipes)
+        out["not_regular"] = _raised(guard.open_regular, pipes / "pipe.jpg")
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        locked = tmp_path / "locked.jpg"
+        locked.write_bytes(b"x")
+        locked.chmod(0)
+        out["permission"] = _raised(guard.open_regular, locked)
+        locked.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    out["no_pixels"] = _raised(guard.check_size, 0, 10, 100)
+    out["bomb_size"] = _raised(guard.check_size, 17000, 17000, 178_000_000)
+    bomb = Image.DecompressionBombError("Image size (357913941 pixels) exceeds limit of 178956970 pixels")
+    out["bomb_declared"] = guard.reason(bomb, 178_000_000)
+    out["bomb"] = guard.reason(Image.DecompressionBombError("too big"), 178_000_000)
+    out["memory_budget"] = _raised(guard.check_need, 3 << 30, "40000×30000 (JPEG RGB)", 1 << 30)
+    out["out_of_memory"] = guard.reason(MemoryError(), 1)
+    out["metadata_bomb"] = guard.reason(ValueError("Decompressed Data Too Large: MAX_TEXT_CHUNK"), 1)
+    out["truncated"] = guard.reason(OSError("image file is truncated (3 bytes not processed)"), 1)
+    out["corrupt"] = guard.reason(SyntaxError("broken PNG file"), 1)
+    for kind, content in (
+        ("empty", b""),
+        ("text_file", b"hello, world\n"),
+        ("unrecognised", b"\x00\x9f" * 40),
+    ):
+        (tmp_path / f"{kind}.jpg").write_bytes(content)
+        out[kind] = _raised(decoding.decode, tmp_path / f"{kind}.jpg", 64)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"x" * 10)
+    target = identity.Target.of(record(0, str(photo)))
+    out["act_changed"] = identity.check_unchanged(target)  # the record says another size
+    out["act_gone"] = identity.check_unchanged(identity.Target.of(record(1, str(tmp_path / "gone.jpg"))))
+    out["act_every_copy"], out["act_protected"] = survivors.EVERY_COPY, survivors.PROTECTED
+    out["act_no_survivor"] = f"{survivors.NO_SURVIVOR} (photo.jpg: {out['act_gone']})"
+    out["deep_off"] = stage.resolve(False, None, None)[1]["reason"]
+    out["no_model"] = stage.resolve(None, None, None)[1]["reason"]  # an empty per-test home
+    return out
+
+
+def test_every_engine_message_is_recognised_and_translated(engine_messages, qapp) -> None:
+    for kind, message in engine_messages.items():
+        found = engine_text.problem_kind(message)
+        assert found is not None and found[0] == kind, (kind, message)
+    translators = i18n.install_translators(qapp, QLocale("de"))
+    try:
+        said = dict(zip(engine_messages, engine_text.problem_texts(engine_messages.values()), strict=True))
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+    assert said["directory"] == "Ein Ordner, keine Datei"
+    assert said["truncated"] == "Abgeschnittene Bilddatei (das Ende der Datei fehlt)"
+    # The values go into the translation: numbers in the user's locale, the decoder's own words.
+    assert said["bomb_size"].startswith("Als mögliche Dekompressionsbombe abgelehnt: 17000 × 17000 = 289")
+    assert "broken PNG file" in said["corrupt"]
+    if "skipped_special" in said:
+        assert said["skipped_special"] == "Übersprungen: eine benannte Pipe (FIFO), keine normale Datei"
+    assert said["act_no_survivor"].endswith("(photo.jpg: Die Datei existiert nicht mehr)")
+    assert all(said[k] != engine_messages[k] for k in said)
+
+
+def test_a_message_of_another_wording_is_shown_as_it_is() -> None:
+    assert engine_text.problem_text("the disk caught fire") == "the disk caught fire"
+    assert engine_text.problem_kind("permission denied, and more") is None  # matched whole only
+
+
+def test_raw_messages_are_recognised() -> None:
+    raw = pytest.importorskip("dupe_viewer.core.features.raw")
+    rawpy = pytest.importorskip("rawpy")
+    cases = {
+        "raw_too_large": rawpy.LibRawTooBigError(),
+        "raw_corrupt": rawpy.LibRawIOError(),
+        "out_of_memory": MemoryError(),
+    }
+    for kind, exc in cases.items():
+        assert engine_text.problem_kind(raw._reason(rawpy, exc, 1)) is not None
+        assert engine_text.problem_kind(raw._reason(rawpy, exc, 1))[0] == kind
+
+
+def test_the_problems_dialog_shows_them_translated(engine_messages, qtbot, qapp) -> None:
+    rows = [("/photos/a.jpg", engine_messages["truncated"]), ("/photos/b.jpg", "the disk caught fire")]
+    translators = i18n.install_translators(qapp, QLocale("fr"))
+    try:
+        dialog = ErrorsDialog(rows, None)
+        qtbot.addWidget(dialog)
+        model = dialog.view.model()
+        shown = [model.index(r, 1).data() for r in range(model.rowCount())]
+        assert shown == ["Fichier image tronqué (la fin du fichier manque)", "the disk caught fire"]
+        assert model.index(0, 0).data() == "/photos/a.jpg"
+        assert dialog.windowTitle() == "Problèmes rencontrés pendant l'analyse"
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+
+
+def test_no_model_is_told_by_its_kind(engine_messages) -> None:
+    assert engine_text.no_model(engine_messages["no_model"])
+    assert not engine_text.no_model(engine_messages["deep_off"])
+    assert not engine_text.no_model("something else mentions no model installed")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+def test_every_pattern_has_an_engine_message(engine_messages) -> None:
+    """Each wording the table knows is one the engine still makes (raw and model wordings are
+    made in test_raw_messages_are_recognised or need a model registry)."""
+    untested = {"raw_budget", "raw_unsupported", "raw_unavailable", "vanished_scanning", "link_loop"}
+    untested |= {"raw_too_large", "raw_corrupt", "model_missing", "unreadable"}
+    # Made for files that change between the scan and the action (tests/core/act cover them).
+    untested |= {"act_replaced", "act_rewritten", "act_content", "act_link", "act_not_regular"}
+    untested |= {"act_uncheckable", "act_unreadable", "act_cancelled"}
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        untested.add("permission")
+    assert set(engine_text.PATTERNS) - untested == set(engine_messages)
