@@ -20,6 +20,7 @@ import numpy as np
 from ..deep import stage as deep_stage
 from ..errors import ScanCancelled
 from ..match import candidates, measure, scoring
+from ..match import stage as match_stage
 from ..match.incremental import MatchInput
 from ..match.stage import DEEP_KEEP_MIN
 from ..options import ScanOptions
@@ -133,7 +134,7 @@ def match_partitioned(
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
     keep = sim >= opts.min_threshold
-    deep_cols: dict[str, np.ndarray] = {}
+    deep = None
     if use_deep:
         assert job.vectors is not None and deep_floor is not None
         deep_sim, crop_box, crop_in = distributed_pair_scores(
@@ -144,18 +145,6 @@ def match_partitioned(
             sim >= scoring.NEAR_SIMILARITY,
             job.should_stop,
         )
-        # The single-machine rule (match_rows): a deep-only pair whose best window was a crop
-        # is an edit; a pair is kept when either score reaches its floor.
-        kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
-        keep |= np.nan_to_num(deep_sim, nan=0.0) >= deep_floor
-        deep_cols = {
-            "deep_similarity": deep_sim[keep],
-            "crop_box": crop_box[keep],
-            "crop_container": crop_in[keep],
-        }
-    return PairTable(
-        ij=cand.pairs[keep].reshape(-1, 2),
-        similarity=sim[keep].astype(np.float32),
-        kinds=kinds[keep].astype(str),
-        **deep_cols,
-    )
+        deep = (deep_sim, crop_box, crop_in)
+    # The single machine's rule, shared: the same pairs, kinds and deep columns.
+    return match_stage.scored_table(feats, cand.pairs, sim, kinds, keep, opts.threshold, deep_floor, deep)

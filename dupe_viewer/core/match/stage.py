@@ -116,7 +116,7 @@ def match_rows(
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
     keep = sim >= opts.min_threshold
-    deep_cols: dict[str, np.ndarray] = {}
+    deep = None
     if deep_rows is not None and deep_floor is not None:
         assert job.vectors is not None
         deep_sim, crop_box, crop_in = deep_stage.pair_scores(
@@ -128,20 +128,41 @@ def match_rows(
             len(job),
             job.should_stop,
         )
+        deep = (deep_sim, crop_box, crop_in)
+    return scored_table(feats, cand.pairs, sim, kinds, keep, opts.threshold, deep_floor, deep)
+
+
+def scored_table(
+    feats: np.ndarray,
+    pairs: np.ndarray,
+    sim: np.ndarray,
+    kinds: np.ndarray,
+    keep: np.ndarray,
+    threshold: float,
+    deep_floor: float | None,
+    deep: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+) -> PairTable:
+    """The pair table of measured candidate ``pairs``: hash similarity ``sim`` and ``kinds``,
+    ``keep`` where the hashes reach their floor, and with ``deep`` (verified deep similarity,
+    crop window, container, from :func:`..deep.stage.pair_scores`) the deep columns. One rule
+    for one machine and for a cluster (:mod:`..cluster.matching`), so both give the same pairs."""
+    deep_cols: dict[str, np.ndarray] = {}
+    if deep is not None and deep_floor is not None:
+        deep_sim, crop_box, crop_in = deep
         # A window whose colours are not the crop's is a look-alike, not a crop (see verify).
-        off = verify.colour_mismatch(feats["colour"], feats["chroma"], cand.pairs, crop_box, crop_in)
+        off = verify.colour_mismatch(feats["colour"], feats["chroma"], pairs, crop_box, crop_in)
         crop_in = np.where(off, -1, crop_in).astype(np.int8)
-        crop_box[off] = np.nan
+        crop_box = np.where(off[:, None], np.nan, crop_box).astype(np.float32)
         # A deep-only pair whose best window was a crop is an edit; otherwise just similar.
-        kinds = np.where((sim < opts.threshold) & (crop_in >= 0), "edited", kinds)
-        keep |= np.nan_to_num(deep_sim, nan=0.0) >= deep_floor
+        kinds = np.where((sim < threshold) & (crop_in >= 0), "edited", kinds)
+        keep = keep | (np.nan_to_num(deep_sim, nan=0.0) >= deep_floor)
         deep_cols = {
             "deep_similarity": deep_sim[keep],
             "crop_box": crop_box[keep],
             "crop_container": crop_in[keep],
         }
     return PairTable(
-        ij=cand.pairs[keep].reshape(-1, 2),
+        ij=pairs[keep].reshape(-1, 2),
         similarity=sim[keep].astype(np.float32),
         kinds=kinds[keep].astype(str),
         **deep_cols,
