@@ -1780,12 +1780,16 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
         <translation>Eine ähnliche Aufnahme (ein anderer Moment oder Ausschnitt), keine Kopie: Ihre Entscheidung</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>Behalten: die schärfste dieser Aufnahmen</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>Behalten: die schärfste, am besten belichtete dieser Aufnahmen</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>Weniger scharf als die behaltene Aufnahme</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>Mehr ausgefressene oder abgesoffene Pixel als die behaltene Aufnahme</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

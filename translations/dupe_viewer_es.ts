@@ -1780,12 +1780,16 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
         <translation>Una toma similar (otro momento u otro encuadre), no una copia: usted decide</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>Se conserva: la más nítida de estas tomas</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>Se conserva: la más nítida y mejor expuesta de estas tomas</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>Menos nítida que la toma conservada</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>Más píxeles quemados o empastados que la toma conservada</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

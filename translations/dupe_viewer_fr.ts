@@ -1780,12 +1780,16 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
         <translation>Une prise de vue similaire (autre instant ou autre cadrage), pas une copie&#xa0;: à vous de décider</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>Conservé&#xa0;: la plus nette de ces prises de vue</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>Conservé&#xa0;: la plus nette et la mieux exposée de ces prises de vue</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>Moins nette que l&apos;image conservée</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>Plus de pixels brûlés ou bouchés que l&apos;image conservée</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

@@ -1763,12 +1763,16 @@ Move the “How alike” slider to the left to look for looser matches, or add m
         <translation>似たショット（別の瞬間や構図）でコピーではありません: あなたが判断してください</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>残す: これらのショットで最も鮮明</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>残す: これらのショットで最も鮮明で露出が適正</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>残すコマより鮮明さが劣る</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>残すコマより白飛び・黒つぶれの画素が多い</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

@@ -1780,12 +1780,16 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
         <translation>Uma foto parecida (outro momento ou enquadramento), não uma cópia: você decide</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>Mantido: a mais nítida destas fotos</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>Mantido: a mais nítida e mais bem exposta destas fotos</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>Menos nítida que a foto mantida</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>Mais pixels estourados ou empastados que a foto mantida</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

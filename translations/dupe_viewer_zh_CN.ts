@@ -1763,12 +1763,16 @@ Move the “How alike” slider to the left to look for looser matches, or add m
         <translation>相似的镜头（不同时刻或取景），不是副本：由您决定</translation>
     </message>
     <message>
-        <source>Kept: the sharpest of these shots</source>
-        <translation>保留：这些镜头中最清晰的</translation>
+        <source>Kept: the sharpest, best-exposed of these shots</source>
+        <translation>保留：这些镜头中最清晰、曝光最好的</translation>
     </message>
     <message>
         <source>Less sharp than the kept frame</source>
         <translation>不如保留的那一帧清晰</translation>
+    </message>
+    <message>
+        <source>More burnt-out or crushed pixels than the kept frame</source>
+        <translation>过曝或欠曝的像素比保留的那一帧多</translation>
     </message>
     <message>
         <source>Kept: the camera RAW ({format})</source>

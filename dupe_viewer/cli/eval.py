@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from typing import Any
 
 from .common import UsageError
 from .shell import complete_as
@@ -20,7 +21,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "folder); absolute paths, in it or in the report, match as they are.",
     )
     complete_as(
-        p.add_argument("report", metavar="REPORT.json", help="a report of `dupe-viewer scan --report`"),
+        p.add_argument(
+            "report",
+            metavar="REPORT.json",
+            help="a report of `dupe-viewer scan --report` (.json, .jsonl or .parquet)",
+        ),
         "file",
     )
     complete_as(
@@ -53,18 +58,20 @@ def run(args: argparse.Namespace) -> int:
     for label, path in (("truth", args.truth), ("report", args.report)):
         if not os.path.isfile(path):
             raise UsageError(f"no such {label} file: {path}")
+    report: Any = args.report
     try:
         truth = load_truth(args.truth)
-        with open(args.report, encoding="utf-8") as fh:
-            report = json.load(fh)
+        if os.path.splitext(report)[1].lower() in ("", ".json"):
+            with open(report, encoding="utf-8") as fh:
+                report = json.load(fh)  # parsed once; JSON lines and Parquet are streamed per pass
         groups = load_report_groups(report)
-    except (ValueError, KeyError, TypeError) as exc:
+        root = args.root or os.path.dirname(os.path.abspath(args.truth))
+        truth = rebased(truth, root)  # absolute truth paths match absolute report paths as they are
+        metrics = pair_metrics(truth, groups, root)
+        retrieval = retrieval_metrics_for(truth, report, root)
+        decisions = decision_metrics(truth, report, root)
+    except (ValueError, KeyError, TypeError, OSError) as exc:
         raise UsageError(f"cannot read the input: {exc}") from None
-    root = args.root or os.path.dirname(os.path.abspath(args.truth))
-    truth = rebased(truth, root)  # absolute truth paths match absolute report paths as they are
-    metrics = pair_metrics(truth, groups, root)
-    retrieval = retrieval_metrics_for(truth, report, root)
-    decisions = decision_metrics(truth, report, root)
     if args.json:
         print(json.dumps({**metrics, "retrieval": retrieval, "decisions": decisions}, indent=1, default=list))
     else:

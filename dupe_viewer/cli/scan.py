@@ -28,10 +28,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         out.add_argument(
             "--report",
             metavar="OUT.json",
-            help="write the JSON report here; '-' writes it to stdout "
+            help="write the report here, in the format its extension names: .json, .jsonl (JSON "
+            "lines), .parquet (needs pyarrow) or .csv; '-' writes it to stdout "
             "(default: no report, the groups are listed on stdout)",
         ),
         "file",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl", "parquet", "csv"),
+        help="the report's format (default: the --report file's extension; JSON for '-')",
     )
     out.add_argument("--json", action="store_true", help="write the JSON report to stdout (as --report -)")
     complete_as(
@@ -109,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
         ScanOptions,
         scan,
     )
-    from ..core.act.report import write_csv, write_json
+    from ..core.act.report import write_csv
+    from ..core.act.report_stream import ReportFormatError, pyarrow_modules, report_format, write_report
     from ..core.deep.stage import DeepUnavailable, resolve
     from ..core.files.formats import skipped_summary
     from ..core.options import MIN_THRESHOLD
@@ -132,6 +139,14 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"cannot write {out}: folder {parent} does not exist")
     if args.workers < 0:
         raise UsageError("--workers must be 0 (all cores) or more")
+    if args.format and not args.report:
+        raise UsageError("--format is the format of --report: give --report too")
+    try:  # an unknown extension, or Parquet without pyarrow, fails before scanning, not after
+        fmt = report_format(args.report, args.format) if args.report else None
+        if fmt == "parquet":
+            pyarrow_modules()
+    except ReportFormatError as exc:
+        raise UsageError(str(exc)) from None
 
     # A looser threshold than the slider's floor also lowers the floor: its pairs must be kept.
     thresholds = (
@@ -193,7 +208,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"dupe-viewer: warning: {w}", file=sys.stderr)
     try:
         if args.report:
-            write_json(result, sys.stdout if args.report == STDOUT else args.report)
+            # Parquet is binary: to stdout it goes to the byte stream under the text one.
+            stdout = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+            write_report(result, stdout if args.report == STDOUT else args.report, fmt)
         if args.csv:
             write_csv(result, sys.stdout if args.csv == STDOUT else args.csv)
     except BrokenPipeError:

@@ -8,7 +8,7 @@ Results are written to the cache as they arrive, so a cancelled scan keeps its w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import numpy as np
@@ -310,12 +310,31 @@ def match(s: ScanState) -> Events:
 NATIVE_THREADS = 2
 
 
+def _native_wanted(
+    records: Sequence[ImageRecord], features: np.ndarray, has: np.ndarray, ij: np.ndarray
+) -> np.ndarray:
+    """Files whose detail should be measured again at native resolution (record indices): the
+    JPEGs measured on a reduced decode (``native`` 0) that a scored pair ``ij`` links to a copy
+    whose pixels differ :data:`.keeper.LARGER` times or more, so that :func:`.keeper.real_resolution` can tell
+    an original from its enlargement. Camera RAWs are never upscales: they are left out."""
+    if len(ij) == 0:
+        return np.empty(0, dtype=np.int64)
+    pixels = np.array([r.pixels for r in records], dtype=np.float64)
+    a, b = ij[:, 0], ij[:, 1]
+    lo, hi = np.minimum(pixels[a], pixels[b]), np.maximum(pixels[a], pixels[b])
+    apart = (lo > 0) & (hi >= keeper.LARGER * lo)
+    ends = np.unique(ij[apart])
+    jpeg = np.array([records[i].format.upper() in ("JPEG", "MPO") for i in ends.tolist()], dtype=bool)
+    ends = ends[jpeg] if len(ends) else ends
+    return ends[has[ends] & (features["native"][ends] == 0)]
+
+
 def measure_natively(s: ScanState) -> Events:
     """Detail at native resolution for the files whose keeper decision needs it (see
     :mod:`.features.native`), cached with their features (and shared with their copies)."""
     if s.pairs is None or len(s.pairs) == 0 or not s.has.any():
         return
-    todo = keeper.native_wanted(s.records, s.feats, s.has, s.pairs.ij[s.pairs.kinds != "exact"]).tolist()
+    todo = _native_wanted(s.records, s.feats, s.has, s.pairs.ij[s.pairs.kinds != "exact"]).tolist()
     if not todo:
         return
     writer = _CacheWriter(s)
@@ -339,6 +358,7 @@ def measure_natively(s: ScanState) -> Events:
             for k in (i, *copies.get(i, ())):
                 s.feats[k]["top"], s.feats[k]["sharpness"] = d.top, d.sharpness
                 s.feats[k]["blockiness"], s.feats[k]["native"] = d.blockiness, 1
+                s.feats[k]["clipped"] = d.clipped
                 writer.rows.append((s.records[k], s.feats[k].tobytes()))
             if s.tick.due():
                 yield Progress(Phase.MATCH, done, len(todo))

@@ -24,7 +24,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from .truth import Truth, relative_to_root
+from .truth import Truth, relative_to_root, report_groups
 
 
 def acceptable_keeper(truth: Truth, path: str) -> bool:
@@ -35,25 +35,21 @@ def acceptable_keeper(truth: Truth, path: str) -> bool:
     return kind == "format" and truth.file_params.get(path, {}).get("format") in ("PNG", "TIFF")
 
 
-def _report(report: str | os.PathLike[str] | Mapping[str, Any]) -> Mapping[str, Any]:
-    if isinstance(report, Mapping):
-        return report
-    with open(report, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
 def decision_metrics(
     truth: Truth, report: str | os.PathLike[str] | Mapping[str, Any], root: str | os.PathLike[str] | None
 ) -> dict[str, Any]:
-    """Keeper accuracy (overall and by kind) and pre-marked precision of a report."""
-    data = _report(report)
+    """Keeper accuracy (overall and by kind) and pre-marked precision of a report (a parsed
+    dict or a path: JSON, or JSON lines and Parquet, streamed, see :func:`.truth.report_groups`)."""
+    if not isinstance(report, Mapping) and os.path.splitext(os.fspath(report))[1].lower() in ("", ".json"):
+        with open(report, encoding="utf-8") as fh:
+            report = json.load(fh)  # parsed once, not once per pass
     groups = 0
     right = 0
     wrong_by_kind: dict[str, int] = {}
     with_kind: dict[str, int] = {}
     marked = marked_right = 0
     wrong_marks: list[dict[str, str]] = []
-    for g in data.get("groups", []):
+    for g in report_groups(report):
         members = [relative_to_root(str(m["path"]), root) for m in g.get("members", [])]
         keep = relative_to_root(str(g["keep"]), root)
         kinds = [truth.file_kind.get(p) for p in members]
@@ -75,7 +71,7 @@ def decision_metrics(
                 marked_right += 1
             elif len(wrong_marks) < 10:
                 wrong_marks.append({"path": path, "keep": keep, "kind": truth.file_kind.get(path, "?")})
-    similar = _similar_metrics(truth, data, root)
+    similar = _similar_metrics(truth, report, root)
     by_kind = {
         kind: {
             "groups": n,
@@ -102,7 +98,7 @@ COPY_KINDS = frozenset({"exact", "near", "edited"})
 
 
 def _similar_metrics(
-    truth: Truth, data: Mapping[str, Any], root: str | os.PathLike[str] | None
+    truth: Truth, report: str | os.PathLike[str] | Mapping[str, Any], root: str | os.PathLike[str] | None
 ) -> dict[str, Any]:
     """How the truth's similar sets fared: grouped, shown as copies, bursts' keepers."""
     if not truth.similar_sets:
@@ -112,7 +108,7 @@ def _similar_metrics(
     by_kind: dict[str, dict[str, int]] = {}
     wrong: list[dict[str, str]] = []
     burst_keep: dict[int, bool] = {}
-    for g in data.get("groups", []):
+    for g in report_groups(report):
         members = [(relative_to_root(str(m["path"]), root), m) for m in g.get("members", [])]
         keep = relative_to_root(str(g["keep"]), root)
         sets = [set_of.get(p) for p, _ in members]

@@ -10,7 +10,6 @@ member. Retrieval metrics (mAP, nDCG, precision@1) rank each grouped file's grou
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +26,7 @@ from .truth import (
     load_truth,
     rebased,
     relative_to_root,
+    report_groups,
 )
 
 #: How many false positives / negatives :func:`pair_metrics` lists for debugging.
@@ -304,13 +304,8 @@ def ranked_from_report(
     by their similarity to the reference (the report stores similarities to the reference only).
     Files outside every group rank nothing, which counts against recall-sensitive mAP as it should.
     """
-    if isinstance(report, Mapping):
-        data = report
-    else:
-        with open(report, encoding="utf-8") as fh:
-            data = json.load(fh)
     ranked: dict[str, list[tuple[str, float]]] = {}
-    for group in data.get("groups", []):
+    for group in report_groups(report):  # a dict, or a JSON, JSON-lines or Parquet report
         members = [(m["path"], float(m.get("similarity", 0.0))) for m in group.get("members", [])]
         if not members:
             continue

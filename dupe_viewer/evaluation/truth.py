@@ -11,7 +11,8 @@ import dataclasses
 import itertools
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,14 +219,47 @@ def load_truth(path: str | os.PathLike[str]) -> Truth:
     return truth_from_data(data)
 
 
-def load_report_groups(report: str | os.PathLike[str] | Mapping[str, Any]) -> list[list[str]]:
-    """Return the member paths of each group in an engine report (a path or the parsed dict)."""
+def report_groups(report: str | os.PathLike[str] | Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The group dicts of an engine report: a parsed dict, or a path to a JSON report (parsed
+    whole), a JSON-lines or a Parquet report (streamed: see ``dupe_viewer.core.act.report_stream``
+    for both layouts; read here without importing the engine, from which this tool stands apart)."""
     if isinstance(report, Mapping):
-        data = report
-    else:
+        yield from report.get("groups", [])
+        return
+    ext = os.path.splitext(os.fspath(report))[1].lower()
+    if ext == ".jsonl":
         with open(report, encoding="utf-8") as fh:
-            data = json.load(fh)
-    return [[str(m["path"]) for m in g.get("members", [])] for g in data.get("groups", [])]
+            fh.readline()  # the header
+            yield from (json.loads(line) for line in fh if line.strip())
+    elif ext == ".parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ValueError("Parquet reports need pyarrow: pip install 'dupe-viewer[cluster]'") from None
+        for batch in pq.ParquetFile(report).iter_batches(batch_size=4096):
+            yield from (_unescaped(g) for g in batch.to_pylist())
+    elif ext in (".json", ""):
+        with open(report, encoding="utf-8") as fh:
+            yield from json.load(fh).get("groups", [])
+    else:
+        raise ValueError(f"{os.fspath(report)}: not a report (.json, .jsonl or .parquet)")
+
+
+def _unescaped(value: Any) -> Any:
+    """A Parquet report's value with file-name surrogate escapes (``\\udcXX``) restored."""
+    if isinstance(value, str) and "\\udc" in value:
+        return re.sub(r"\\udc([89a-f][0-9a-f])", lambda m: chr(0xDC00 + int(m.group(1), 16)), value)
+    if isinstance(value, list):
+        return [_unescaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescaped(v) for k, v in value.items()}
+    return value
+
+
+def load_report_groups(report: str | os.PathLike[str] | Mapping[str, Any]) -> list[list[str]]:
+    """Return the member paths of each group in an engine report (a path or the parsed dict;
+    see :func:`report_groups`)."""
+    return [[str(m["path"]) for m in g.get("members", [])] for g in report_groups(report)]
 
 
 def relative_to_root(path: str, root: str | os.PathLike[str] | None) -> str:

@@ -195,8 +195,9 @@ def reason_templates() -> dict[str, str]:
         "ranked_lower": translate("text", "Lower by your rule “{rule}”"),
         "similar": translate("text", "Looks alike, not verified as the same picture: your decision"),
         "shot": translate("text", "A similar shot (another moment or framing), not a copy: your decision"),
-        "keep_sharpest": translate("text", "Kept: the sharpest of these shots"),
+        "keep_sharpest": translate("text", "Kept: the sharpest, best-exposed of these shots"),
         "blurrier": translate("text", "Less sharp than the kept frame"),
+        "clipped": translate("text", "More burnt-out or crushed pixels than the kept frame"),
         "keep_raw": translate("text", "Kept: the camera RAW ({format})"),
         "raw_twin": translate("text", "Same shot, RAW + {format}: the kept file is the camera RAW"),
         "local_edit": translate(

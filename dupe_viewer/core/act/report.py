@@ -1,4 +1,5 @@
-"""The scan report: JSON (schema version 1, documented in the README) and CSV.
+"""The scan report: JSON (schema version 1, documented in the README) and CSV; the streamed
+JSON-lines and Parquet forms of the same fields are in :mod:`.report_stream`.
 
 JSON is written group by group so a report of a huge scan never needs a second copy of the
 result in memory. A report written to a path replaces a regular file only once it is complete
@@ -149,19 +150,19 @@ def in_place(path: str | os.PathLike[str]) -> bool:
 
 
 @contextlib.contextmanager
-def opened_for_report(path: str | os.PathLike[str], **kwargs: Any) -> Iterator[IO[str]]:
-    """A text stream for a report at ``path`` (``kwargs`` as for :func:`open`): in place for
+def opened_for_report(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """A stream for a report at ``path`` (``mode`` "w" or "wb"; ``kwargs`` as for :func:`open`): in place for
     :func:`in_place` paths; otherwise a file next to the target, renamed over it once complete
     (a failed write leaves the old report, or none, never half of one; a symbolic link keeps
     pointing at the report)."""
     if in_place(path):
-        with open(path, "w", **kwargs) as fh:
+        with open(path, mode, **kwargs) as fh:
             yield fh
         return
     target = os.path.realpath(path)
     tmp = f"{target}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "w", **kwargs) as fh:
+        with open(tmp, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, target)
     except BaseException:

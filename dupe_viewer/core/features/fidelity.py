@@ -23,6 +23,8 @@ adds bytes but not fidelity. Measured here, per file, from what the decode alrea
     coarser JPEG compression at some point, even if the file itself is a high-quality JPEG or
     a PNG (a re-save of a re-save).
   * ``sharpness``: Laplacian energy over the image's variance, for choosing among burst frames.
+  * ``clipped``: the share of pixels burnt out or crushed (luminance ≥ 250 or ≤ 5): of two
+    equally sharp frames of a burst, the better exposed one clips less.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Detail:
     top: float = 0.0
     blockiness: float = 1.0
     sharpness: float = 0.0
+    clipped: float = 0.0
     #: Measured on the native pixels (False: on a reduced decode, which hides small upscales).
     native: bool = False
 
@@ -134,6 +137,7 @@ def detail(image: Image.Image, native: bool) -> Detail:
         top=_top(gray),
         blockiness=_blockiness(gray) if native else 1.0,
         sharpness=_sharpness(gray),
+        clipped=float(((gray >= 250) | (gray <= 5)).mean()),
         native=native,
     )
 

@@ -161,11 +161,13 @@ FEATURE_DTYPE = np.dtype(
         ("blockiness", "<f4"),
         ("sharpness", "<f4"),
         ("native", "u1"),
+        ("clipped", "<f4"),
     ]
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
 #: recomputed. 2: a trim no longer pads an untrimmed side with a row of black. 3: 32×32 thumbnail.
-#: 4: the keeper's evidence (content share, detail). 5: letterboxes up to 45 % of a side trimmed.
+#: 4: the keeper's evidence (content share, detail). 5: letterboxes up to 45 % of a side trimmed,
+#: and the clipped share (exposure) of the detail.
 FEATURE_VERSION = 5
 
 
@@ -182,6 +184,7 @@ def to_record(f: Features) -> np.ndarray:
     rec["blockiness"] = f.detail.blockiness
     rec["sharpness"] = f.detail.sharpness
     rec["native"] = f.detail.native
+    rec["clipped"] = f.detail.clipped
     return rec
 
 

@@ -80,6 +80,9 @@ OTHER_LOSSY_QUALITY = 85.0
 LOSSLESS = frozenset({"PNG", "TIFF", "BMP", "DIB", "GIF", "PPM", "DNG"})
 #: In a group of similar shots, a frame this sharp relative to the sharpest one is as sharp.
 SHARP_SHARE = 0.7
+#: ...and of those, a frame clipping at most this share of pixels more than the least clipped
+#: one is as well exposed.
+CLIPPED_STEP = 0.02
 #: Encoding ranks closer than this are the same encoding.
 QUALITY_STEP = 5.0
 #: Mean similarities to the other members closer than this are the same closeness.
@@ -103,6 +106,7 @@ class Evidence:
     path_rank: np.ndarray  # alphabetical rank of the path
     sharpness: np.ndarray  # Laplacian energy over variance (see fidelity); 0 when not measured
     native_sharpness: np.ndarray  # the same, NaN unless measured at native resolution
+    clipped: np.ndarray  # share of burnt-out or crushed pixels (exposure); 0 when not measured
     #: The files' 32×32 thumbnails (a view of the features), None without features.
     thumbs: np.ndarray | None = None
     #: Per file: it has a thumbnail (was decoded); None without features.
@@ -125,11 +129,13 @@ class Evidence:
             blocky = known & (features["blockiness"] >= BLOCKY)
             sharpness = np.where(known, features["sharpness"].astype(np.float64), 0.0)
             native_sharp = np.where(known & (features["native"] > 0), sharpness, np.nan)
+            clipped = np.where(known, features["clipped"].astype(np.float64), 0.0)
         else:
             picture, top = np.ones(n), np.full(n, np.nan)
             gray, blocky = np.zeros(n, bool), np.zeros(n, bool)
             sharpness = np.zeros(n)
             native_sharp = np.full(n, np.nan)
+            clipped = np.zeros(n)
         thumbs = None
         if features is not None and len(features) == n and "thumb" in (features.dtype.names or ()):
             thumbs = features["thumb"]
@@ -150,6 +156,7 @@ class Evidence:
             path_rank=path_rank,
             sharpness=np.nan_to_num(sharpness, nan=0.0),
             native_sharpness=native_sharp,
+            clipped=np.nan_to_num(clipped, nan=0.0),
             thumbs=thumbs,
             has_thumb=None if thumbs is None else thumbs.reshape(n, -1).any(axis=1),
         )
@@ -302,7 +309,7 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
     edit = gray_edit | border_edit
     eff = real_resolution(ev, m)
     full = eff >= SAME_RESOLUTION * m.group_max(eff)
-    sharp = np.ones(len(it))
+    sharp = exposed = np.ones(len(it))
     if m.frame is not None:
         # Frames of one scene: the sharpest of those at full resolution (a downscale looks
         # sharper per pixel than its source, so smaller files do not set the bar). A copy
@@ -310,14 +317,18 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
         shots = m.frame >= 0
         own = shots & (m.frame == np.arange(len(it)))
         level = np.where(own & full, ev.sharpness[it], 0.0)
-        framed = ev.sharpness[it[np.where(shots, m.frame, np.arange(len(it)))]]
-        sharp = np.where(shots, framed >= SHARP_SHARE * m.group_max(level), True)
+        framed_at = it[np.where(shots, m.frame, np.arange(len(it)))]
+        sharp = np.where(shots, ev.sharpness[framed_at] >= SHARP_SHARE * m.group_max(level), True)
+        # Of the sharp frames, those clipping least (burnt-out sky, crushed shadows) are best exposed.
+        least = -m.group_max(np.where(own & full & sharp, -ev.clipped[it], -np.inf))
+        exposed = np.where(shots, ev.clipped[framed_at] <= least + CLIPPED_STEP, True)
     # Among the files of full resolution, more of it still counts, but only in coarse steps.
     return [
         (~edit).astype(np.float64),
         ev.raw[it].astype(np.float64),
         full.astype(np.float64),
         sharp.astype(np.float64),
+        exposed.astype(np.float64),
         ev.camera[it].astype(np.float64),
         # Unedited before closeness: a pasted or painted-on copy may be as close to the others
         # as the original, in the coarse steps, and better encoded.
@@ -377,22 +388,3 @@ def choose_one(
         raise ValueError("empty group")
     ev = Evidence.of(records, features)
     return int(choose(records, ev, Members.of([list(range(len(records)))]), rules, protected)[0])
-
-
-def native_wanted(
-    records: Sequence[ImageRecord], features: np.ndarray, has: np.ndarray, ij: np.ndarray
-) -> np.ndarray:
-    """Files whose detail should be measured again at native resolution (record indices): the
-    JPEGs measured on a reduced decode (``native`` 0) that a scored pair ``ij`` links to a copy
-    whose pixels differ :data:`LARGER` times or more, so that :func:`real_resolution` can tell
-    an original from its enlargement. Camera RAWs are never upscales: they are left out."""
-    if len(ij) == 0:
-        return np.empty(0, dtype=np.int64)
-    pixels = np.array([r.pixels for r in records], dtype=np.float64)
-    a, b = ij[:, 0], ij[:, 1]
-    lo, hi = np.minimum(pixels[a], pixels[b]), np.maximum(pixels[a], pixels[b])
-    apart = (lo > 0) & (hi >= LARGER * lo)
-    ends = np.unique(ij[apart])
-    jpeg = np.array([records[i].format.upper() in ("JPEG", "MPO") for i in ends.tolist()], dtype=bool)
-    ends = ends[jpeg] if len(ends) else ends
-    return ends[has[ends] & (features["native"][ends] == 0)]

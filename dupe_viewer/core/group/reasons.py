@@ -46,7 +46,7 @@ TEXTS = {
     # kept
     "keep_protected": "kept: in a protected folder",
     "keep_only": "kept: the best original of the group",
-    "keep_sharpest": "kept: the sharpest of these shots",
+    "keep_sharpest": "kept: the sharpest, best-exposed of these shots",
     "keep_raw": "kept: the camera RAW ({format})",
     "keep_unedited": "kept: the unedited picture (the others are edits)",
     "keep_resolution": "kept: the highest real resolution ({pixels})",
@@ -65,6 +65,7 @@ TEXTS = {
     "smaller": "smaller: {percent} % of the kept file's resolution",
     "no_camera": "no camera metadata",
     "blurrier": "less sharp than the kept frame",
+    "clipped": "more burnt-out or crushed pixels than the kept frame",
     "raw_twin": "same shot, RAW + {format}: the kept file is the camera RAW",
     "local_edit": "edited in part of the picture (pasted or painted over; the others agree there)",
     "further": "a variant: further from the others than the kept file",
@@ -161,6 +162,7 @@ def _column_names(rules: Sequence[Rule], protected: bool) -> list[str]:
                 "raw",
                 "resolution",
                 "sharp",
+                "exposed",
                 "camera",
                 "local",
                 "closeness",
@@ -211,6 +213,8 @@ def _losing_reason(
         return Reason("raw_twin", (("format", records[i].format.upper() or "?"),))
     if name == "sharp":
         return Reason("blurrier")
+    if name == "exposed":
+        return Reason("clipped")
     if name == "local":
         return Reason("local_edit")
     if name in ("camera", "closeness", "encoding", "taken", "mtime", "path_len", "path"):
@@ -268,7 +272,7 @@ def _keeping_reason(
     if name == "resolution":
         eff = real_resolution(ev, m)
         return Reason("keep_resolution", (("pixels", f"{eff[kp] / 1e6:.1f} MP"),))
-    if name == "sharp":
+    if name in ("sharp", "exposed"):
         return Reason("keep_sharpest")
     if name == "raw":
         return Reason("keep_raw", (("format", records[keep].format.upper()),))

@@ -145,3 +145,21 @@ def test_a_window_of_other_colours_is_not_a_crop() -> None:
     assert verify.colour_mismatch(colour, chroma, pairs, boxes, container).all()
     chroma[1] = 1.0  # a grayscale crop says nothing about colour
     assert not verify.colour_mismatch(colour, chroma, pairs, boxes, container).any()
+
+
+def test_of_two_sharp_frames_the_better_exposed_one_is_suggested(tmp_path: Path) -> None:
+    from PIL import ImageEnhance
+
+    scene = photo(9, (520, 390))
+    for k, name in enumerate(("a.jpg", "b.jpg")):
+        frame = scene.crop((4 * k, 2 * k, 480 + 4 * k, 360 + 2 * k))
+        if k == 0:
+            frame = ImageEnhance.Brightness(frame).enhance(1.5)  # burnt out
+        frame.save(tmp_path / name, quality=90, exif=_exif("2024:05:01 10:00:00", f"{10 + 20 * k}"))
+    result = run_scan([tmp_path], ScanOptions(deep=False, workers=1, use_cache=False))
+    assert result is not None and len(result.groups) == 1
+    g = result.groups[0]
+    assert g.kind == "shot"
+    assert result.features["clipped"][g.keep] < max(result.features["clipped"])
+    assert os.path.basename(result.records[g.keep].path) == "b.jpg"
+    assert reasons(result, g)[g.keep].code == "keep_sharpest"
