@@ -14,9 +14,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import ExifTags, Image, UnidentifiedImageError
@@ -26,8 +28,25 @@ from ..files import formats
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE
 from . import fidelity, guard, headers, raw
 
-# HEIC/HEIF (iPhone photos; AVIF with older Pillow) and JPEG XL: Pillow plugins (see files.formats).
-HEIF_SUPPORTED = "pillow-heif" in formats.register_plugins()
+
+def __getattr__(name: str) -> Any:
+    # HEIC/HEIF (iPhone photos; AVIF with older Pillow) and JPEG XL are Pillow plugins (see
+    # files.formats), loaded with Pillow's own on the first decode, not on import: a worker
+    # process starts faster, and a rescan that decodes nothing never loads them.
+    if name == "HEIF_SUPPORTED":
+        return "pillow-heif" in formats.register_plugins()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+#: Whether decoders use one thread each (:func:`single_threaded`).
+_one_thread = False
+
+
+def _load_plugins() -> None:
+    """Pillow's plugins, HEIF and JPEG XL: loaded once per process, on the first decode."""
+    if "pillow-jxl-plugin" in formats.register_plugins() and _one_thread:
+        _jxl_one_thread()
+
 
 # Pillow's own guard warns above MAX_IMAGE_PIXELS and raises above twice that; we enforce our own
 # (clearer) limit, so Pillow's only has to stay out of the way for legitimate 100+ MP photos.
@@ -162,6 +181,7 @@ def decode(
     image, whatever the decoder raised. JPEGs are decoded at the smallest DCT scale that still
     covers ``size``; nothing is decoded whose raster would not fit the memory budget.
     """
+    _load_plugins()
     path = Path(path)
     if formats.is_raw_extension(formats.extension(path.name)):
         return _decode_raw(path, size, max_pixels)
@@ -188,7 +208,15 @@ def decode(
 
 def single_threaded() -> None:
     """Decoders use one thread each (a scan's worker processes already use every core): the
-    JPEG XL plugin otherwise starts a thread per core for every file."""
+    JPEG XL plugin otherwise starts a thread per core for every file. Applied now if the
+    plugin is loaded, else when it is (importing it here would register it out of turn)."""
+    global _one_thread
+    _one_thread = True
+    if "pillow_jxl.JpegXLImagePlugin" in sys.modules:
+        _jxl_one_thread()
+
+
+def _jxl_one_thread() -> None:
     with contextlib.suppress(ImportError):
         from pillow_jxl import JpegXLImagePlugin
 
@@ -309,6 +337,7 @@ def display_image(path: str | os.PathLike[str], size: int | None = None) -> Imag
     long side; ``None``: full resolution up to :data:`DISPLAY_MAX_PIXELS`, reduced beyond.
 
     Same guards as :func:`decode` (regular files only, pixel limit, memory budget)."""
+    _load_plugins()
     if size is None and formats.is_raw_extension(formats.extension(os.fspath(path))):
         # A RAW gives at most its preview or half its sensor (see .raw); a 45-megapixel camera's
         # full-size preview is bounded like any picture (a 3:2 one at DISPLAY_MAX_PIXELS).

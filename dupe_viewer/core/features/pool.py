@@ -13,6 +13,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -21,12 +22,21 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import numpy as np
-from PIL import Image
+#: Thread pools of the numeric libraries, one thread each in a worker (see :func:`_init_worker`).
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+if getattr(sys.modules.get("__main__"), "__name__", "") == "__mp_main__":
+    # A spawned worker (whose copy of the parent's main module is named so) imports this module,
+    # for its initializer, before numpy, which starts OpenBLAS's threads as it loads: set here,
+    # one thread, not a thread per core in every worker.
+    for _var in _THREAD_VARS:
+        os.environ[_var] = "1"
 
-from ..errors import DecodeError
-from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE, ScanOptions
-from . import decoding, guard, perceptual
+import numpy as np  # noqa: E402 - after the thread settings above
+from PIL import Image  # noqa: E402
+
+from ..errors import DecodeError  # noqa: E402
+from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE, ScanOptions  # noqa: E402
+from . import decoding, guard, perceptual  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +97,7 @@ _state: dict[str, Any] = {}
 
 def _init_worker(config: WorkerConfig, gate: Any = None) -> None:
     # One thread per worker process: the pool already uses every core.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    for var in _THREAD_VARS:
         os.environ[var] = "1"  # LibRaw's OpenMP too: rawpy is imported on the first RAW
     decoding.single_threaded()
     _state["config"] = config

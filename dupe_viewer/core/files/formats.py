@@ -10,6 +10,11 @@ Pillow also registers formats that are not photos, or that are unsafe or slow on
 anywhere; :data:`LEFT_OUT` lists them with the reason. Formats Pillow only writes (PDF, Palm)
 are left out because they have no opener.
 
+Building that list from the registry means loading every Pillow plugin (about 40 modules, a
+tenth of a second), which a rescan that decodes nothing has no use for: the list is kept in the
+user cache (:func:`pillow_extensions`), keyed by what it was derived from, and only computed
+again when one of those changes. Decoders load the plugins themselves, on their first file.
+
 RAW files are recognised by their extension: LibRaw identifies a file by its contents, but it
 cannot be asked for "the extensions it reads", and a RAW's TIFF-like header does not tell a NEF
 from a DNG. Their format name is the extension in capitals ("CR2", "DNG"), as photographers say
@@ -19,11 +24,17 @@ RAW + JPEG" label use it).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib.util
+import json
 import os
+import threading
 from collections.abc import Mapping
 from typing import Any
+
+from .. import paths
 
 #: Pillow formats that hold photographs (still pictures), by Pillow's format name. Every
 #: extension Pillow registers for one of them is scanned, except :data:`LEFT_OUT_EXTENSIONS`.
@@ -126,9 +137,18 @@ RAW_EXTENSIONS = frozenset(
 RAW_FORMATS = frozenset(ext.upper() for ext in RAW_EXTENSIONS)
 
 
-@functools.cache
+#: Decoders load the plugins on their first file, and the window decodes on several threads.
+_plugins_lock = threading.Lock()
+
+
 def register_plugins() -> tuple[str, ...]:
     """Load the Pillow plugins (once per process); the names of those that loaded."""
+    with _plugins_lock:
+        return _register_plugins()
+
+
+@functools.cache
+def _register_plugins() -> tuple[str, ...]:
     from PIL import Image
 
     Image.init()  # Pillow's own plugins first, so the registry below is complete
@@ -164,7 +184,23 @@ _OPENED_AS = {"MPO": "JPEG"}
 
 @functools.cache
 def pillow_extensions() -> Mapping[str, str]:
-    """Extension (lower case, no dot) -> Pillow format, for every scanned Pillow format."""
+    """Extension (lower case, no dot) -> Pillow format, for every scanned Pillow format.
+
+    What :func:`registry_extensions` computes, read from the user cache when the packages that
+    make up the registry and the rules of this module are the ones it was computed with."""
+    key = _registry_key()
+    if key is not None:
+        cached = _read_cached(key)
+        if cached is not None:
+            return cached
+    found = registry_extensions()
+    if key is not None and _plugins_complete():
+        _write_cached(key, found)
+    return found
+
+
+def registry_extensions() -> dict[str, str]:
+    """:func:`pillow_extensions` computed from Pillow's registry, every plugin loaded."""
     register_plugins()
     from PIL import Image
 
@@ -175,6 +211,109 @@ def pillow_extensions() -> Mapping[str, str]:
         and (fmt in Image.OPEN or _OPENED_AS.get(fmt) in Image.OPEN)
         and ext[1:].lower() not in LEFT_OUT_EXTENSIONS
     }
+
+
+#: The packages whose plugins make up the registry: import name -> distribution name (as in the
+#: name of its ``.dist-info`` folder).
+_REGISTRY_PACKAGES = {"PIL": "pillow", "pillow_heif": "pillow_heif", "pillow_jxl": "pillow_jxl_plugin"}
+#: The plugins :func:`register_plugins` loads, by import name -> the name it reports.
+_PLUGINS = {"pillow_heif": "pillow-heif", "pillow_jxl": "pillow-jxl-plugin"}
+#: Bump when the cached file's layout changes.
+_CACHE_LAYOUT = 1
+
+
+def _registry_key() -> list[Any] | None:
+    """What the registry is derived from: this module's rules, and for each package its folder,
+    that folder's mtime (any install, upgrade or removal of the package changes it) and its
+    installed version; None when a package's folder cannot be examined (nothing is cached then).
+    Looked up without importing the packages: that is what the cache saves."""
+    key: list[Any] = [
+        _CACHE_LAYOUT,
+        sorted(PHOTO_FORMATS),
+        sorted(LEFT_OUT_EXTENSIONS),
+        [list(pair) for pair in sorted(_OPENED_AS.items())],
+    ]
+    listings: dict[str, list[str]] = {}
+    for module, dist in _REGISTRY_PACKAGES.items():
+        try:
+            spec = importlib.util.find_spec(module)
+        except (ImportError, ValueError):
+            return None
+        if spec is None:
+            key.append([module, None])  # not installed: its formats are left out
+            continue
+        if not spec.submodule_search_locations:
+            return None
+        folder = os.path.abspath(next(iter(spec.submodule_search_locations)))
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+            parent = os.path.dirname(folder)
+            if parent not in listings:
+                listings[parent] = sorted(os.listdir(parent))
+        except OSError:
+            return None
+        # "pillow_heif-1.8.1.dist-info": the name before the first "-", the version after it.
+        versions = [
+            name
+            for name in listings[parent]
+            if name.endswith((".dist-info", ".egg-info"))
+            and name.split("-", 1)[0].lower().replace(".", "_") == dist
+        ]
+        key.append([module, folder, mtime, versions])
+    return key
+
+
+def _cache_file(key: list[Any]) -> str:
+    # One file per key: environments that share the user cache (several venvs) do not evict
+    # each other's list.
+    digest = hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
+    return os.path.join(paths.cache_dir(), f"pillow_extensions-{digest}.json")
+
+
+def _read_cached(key: list[Any]) -> dict[str, str] | None:
+    """The cached list for ``key``; None when there is none or it is unreadable or damaged."""
+    try:
+        with open(_cache_file(key), encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    found = data.get("extensions")
+    if not isinstance(found, dict) or not found:
+        return None
+    if not all(isinstance(e, str) and isinstance(f, str) and f in PHOTO_FORMATS for e, f in found.items()):
+        return None
+    return found
+
+
+def _write_cached(key: list[Any], found: Mapping[str, str]) -> None:
+    """Keep ``found`` for ``key`` (atomically; a cache that cannot be written is no error)."""
+    tmp = ""
+    try:
+        target = _cache_file(key)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "extensions": dict(found)}, fh)
+        os.replace(tmp, target)
+    except OSError:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _plugins_complete() -> bool:
+    """Whether every installed plugin loaded: a list computed without one is not kept, so a
+    plugin that failed to load once is tried again next time."""
+    loaded = register_plugins()
+    for module, name in _PLUGINS.items():
+        try:
+            installed = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            return False
+        if installed and name not in loaded:
+            return False
+    return True
 
 
 @functools.cache

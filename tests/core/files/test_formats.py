@@ -3,12 +3,20 @@ plugins plus rawpy's RAW formats; what is left out is left out for a stated reas
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from PIL import Image
 
 from dupe_viewer.core.files import discovery, formats
+
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
@@ -77,3 +85,100 @@ def test_skipped_summary() -> None:
     many = {f"x{k}": 10 - k for k in range(10)}
     text = formats.skipped_summary(many, limit=3)
     assert text == "55 files skipped as unsupported: .x0 10, .x1 9, .x2 8, 7 more types"
+
+
+# -- the list kept in the user cache ----------------------------------------------------------------
+def _fresh() -> None:
+    formats.pillow_extensions.cache_clear()
+    formats.image_extensions.cache_clear()
+
+
+def _cache_files(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("pillow_extensions-*.json"))
+
+
+def test_cached_list_is_the_one_computed_from_the_full_registry(isolated_home: Path) -> None:
+    _fresh()
+    computed = formats.pillow_extensions()  # nothing cached yet: computed and kept
+    assert computed == formats.registry_extensions()
+    (kept,) = _cache_files(isolated_home)
+    # A new process reads it back without loading a single Pillow plugin, and gets the same list.
+    code = (
+        "import json, sys\n"
+        "from dupe_viewer.core.files import formats\n"
+        "exts = dict(formats.pillow_extensions())\n"
+        "loaded = sorted(m for m in sys.modules if m.endswith('ImagePlugin') or m.startswith('pillow_'))\n"
+        "print(json.dumps([exts, loaded, dict(formats.registry_extensions())]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    res = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, timeout=60
+    )
+    assert res.returncode == 0, res.stderr
+    cached, loaded, recomputed = json.loads(res.stdout)
+    assert loaded == []
+    assert cached == computed == recomputed
+    assert _cache_files(isolated_home) == [kept]
+
+
+def test_a_damaged_or_foreign_cache_file_is_computed_again(isolated_home: Path) -> None:
+    _fresh()
+    expected = dict(formats.pillow_extensions())
+    (kept,) = _cache_files(isolated_home)
+    for damage in ("{not json", "[]", '{"key": [], "extensions": {"jpg": "JPEG"}}', ""):
+        kept.write_text(damage)
+        _fresh()
+        assert dict(formats.pillow_extensions()) == expected
+        assert json.loads(kept.read_text())["extensions"] == expected  # written again
+    data = json.loads(kept.read_text())
+    data["extensions"]["mp4"] = "MPEG"  # not a scanned format: never believed
+    kept.write_text(json.dumps(data))
+    _fresh()
+    assert dict(formats.pillow_extensions()) == expected
+
+
+def test_the_cache_key_follows_the_rules_and_the_installed_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = formats._registry_key()
+    assert key is not None
+    packages = {entry[0]: entry for entry in key[4:]}
+    assert set(packages) == {"PIL", "pillow_heif", "pillow_jxl"}
+    assert packages["PIL"][3] == [f"pillow-{Image.__version__}.dist-info"]  # the installed version
+    monkeypatch.setattr(formats, "LEFT_OUT_EXTENSIONS", {**formats.LEFT_OUT_EXTENSIONS, "jpe": "test"})
+    assert formats._registry_key() != key
+    monkeypatch.undo()
+    real_find_spec = importlib.util.find_spec
+
+    def without_jxl(name: str) -> object:
+        return None if name == "pillow_jxl" else real_find_spec(name)
+
+    monkeypatch.setattr(formats.importlib.util, "find_spec", without_jxl)
+    assert formats._registry_key() not in (None, key)  # the plugin was removed
+
+
+def test_a_package_that_cannot_be_examined_disables_the_cache(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_stat = os.stat
+
+    def stat(path: str, *args: object, **kwargs: object) -> os.stat_result:
+        if "pillow_heif" in str(path):
+            raise PermissionError(path)
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats.os, "stat", stat)
+    assert formats._registry_key() is None
+    _fresh()
+    assert dict(formats.pillow_extensions()) == formats.registry_extensions()
+    assert _cache_files(isolated_home) == []
+    _fresh()
+
+
+def test_a_plugin_that_failed_to_load_is_not_cached(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(formats, "register_plugins", lambda: ("pillow-heif",))  # JPEG XL "failed"
+    assert not formats._plugins_complete()
+    _fresh()
+    formats.pillow_extensions()
+    assert _cache_files(isolated_home) == []
+    _fresh()
