@@ -500,7 +500,10 @@ def keeper_scores(result: ScanResult, group: DupGroup) -> dict[int, float]:
     if len(t.ij) == 0 or len(members) == 0:
         return out
     a, b = t.ij[:, 0], t.ij[:, 1]
-    rows = np.flatnonzero(((a == keep) & np.isin(b, members)) | ((b == keep) & np.isin(a, members)))
+    # The keeper's rows first (two comparisons), then the members among their other ends: an
+    # isin over every pair cost 10-20 ms per group switch at 100,000 files.
+    hit = np.flatnonzero((a == keep) | (b == keep))
+    rows = hit[np.isin(np.where(a[hit] == keep, b[hit], a[hit]), members)]
     for row in rows:
         other = int(b[row] if a[row] == keep else a[row])
         if other in out:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRegularExpression,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -36,6 +37,7 @@ PREVIEW, FILES, SIMILARITY, KIND, FREES, KEEPER = range(6)
 GroupRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 StripRole = Qt.ItemDataRole.UserRole + 3  # [(path, state)], state: "keep", "delete", "protected"
+FilterRole = Qt.ItemDataRole.UserRole + 4  # "kind\npaths of the members" (lower case), to filter
 
 #: Thumbnails per row in the list, their logical size, and the decode size (2× for HiDPI).
 STRIP_MAX = 3
@@ -208,6 +210,8 @@ class GroupModel(QAbstractTableModel):
             return self.sort_key(row, col)
         if role == GroupRole:
             return g
+        if role == FilterRole:
+            return f"{g.kind!s}\n{self.search_text(row)}"
         if role == StripRole and col == PREVIEW:
             out = []
             for m in g.members[:STRIP_MAX]:
@@ -262,11 +266,16 @@ def _weakest(g: DupGroup) -> float:
 
 class GroupFilterProxy(QSortFilterProxyModel):
     """Filters by kind and by text found in any member's path; sorting is done by the source
-    model (see :meth:`GroupModel.sort`), so this proxy keeps the source's row order."""
+    model (see :meth:`GroupModel.sort`), so this proxy keeps the source's row order.
+
+    The filter is Qt's own (a pattern over :data:`FilterRole`), not a Python
+    ``filterAcceptsRow``: Qt calls that for every group after each regroup, 24,000 calls into
+    Python at 100,000 files, while its own test returns at once when no filter is set."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
+        self.setFilterRole(FilterRole)
         self.setDynamicSortFilter(False)
         self._kind = ""
         self._text = ""
@@ -280,41 +289,33 @@ class GroupFilterProxy(QSortFilterProxyModel):
 
     def set_kind(self, kind: str) -> None:
         if kind != self._kind:
-            self._change_filter(lambda: setattr(self, "_kind", kind))
+            self._kind = kind
+            self._apply()
 
     def set_text(self, value: str) -> None:
         value = value.strip().lower()
         if value != self._text:
-            self._change_filter(lambda: setattr(self, "_text", value))
+            self._text = value
+            self._apply()
 
     @property
     def filtering(self) -> bool:
         """Whether a filter is set (some groups may be hidden)."""
         return bool(self._kind or self._text)
 
-    def _change_filter(self, change: Any) -> None:
-        # Qt 6.9+ wants the change bracketed (invalidateFilter is deprecated); older Qt has only
-        # invalidateFilter. The dependency floor is 6.6.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    def _apply(self) -> None:
+        """The pattern over "kind\npaths": the kind whole, then the text anywhere in the paths."""
+        if not self.filtering:
+            pattern = ""
         else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._kind and not self._text:
-            return True  # called for every group after each regroup: nothing to look up
-        model = self.sourceModel()
-        if not isinstance(model, GroupModel):
-            return True
-        g = model.group(source_row)
-        if g is None:
-            return False
-        if self._kind and str(g.kind) != self._kind:
-            return False
-        return not self._text or self._text in model.search_text(source_row)
+            kind = QRegularExpression.escape(self._kind) if self._kind else "[^\n]*"
+            text = ".*" + QRegularExpression.escape(self._text) if self._text else ""
+            pattern = f"^{kind}\n{text}"
+        options = (
+            QRegularExpression.PatternOption.DotMatchesEverythingOption
+            | QRegularExpression.PatternOption.CaseInsensitiveOption
+        )
+        self.setFilterRegularExpression(QRegularExpression(pattern, options))
 
 
 class StripDelegate(QStyledItemDelegate):

@@ -11,7 +11,7 @@ import html
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,27 @@ from . import text
 from .group_model import DELETE_COLOUR, KEEP_COLOUR, PROTECTED_COLOUR
 
 MIN_SCALE, MAX_SCALE = 0.01, 32.0
+
+
+def _pane_style() -> str:
+    """A pane's style sheet: its frame and header in the colour of its state (keep, delete,
+    protected; see :meth:`ImagePane.set_state`)."""
+    rules = [
+        "#paneHead QLabel { color: white; }",
+        "#stateLabel { font-weight: bold; font-size: 12pt; padding-right: 6px; }",
+        "#paneHead #paneNumber { background: white; font-weight: bold; border-radius: 9px; }",
+    ]
+    for state, colour in (("keep", KEEP_COLOUR), ("delete", DELETE_COLOUR), ("protected", PROTECTED_COLOUR)):
+        c, sel = colour.name(), f'#pane[state="{state}"]'
+        rules += [
+            f"{sel} {{ border: 3px solid {c}; border-radius: 4px; }}",
+            f"{sel} #paneHead {{ background: {c}; border-radius: 2px; }}",
+            f"{sel} #paneHead #paneNumber {{ color: {c}; }}",
+        ]
+    return "\n".join(rules)
+
+
+PANE_STYLE = _pane_style()
 
 
 class SyncedView(QGraphicsView):
@@ -158,6 +179,7 @@ class ImagePane(QFrame):
         self.grid_pos: tuple[int, int] | None = None
         self._state: tuple[str, int] | None = None
         self.setObjectName("pane")
+        self.setStyleSheet(PANE_STYLE)
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(0)
         self.number = QLabel()
@@ -188,7 +210,7 @@ class ImagePane(QFrame):
         self.head.setObjectName("paneHead")
         self.head.setLayout(head)
         self.view = SyncedView()
-        self.info = QLabel()
+        self.info = FactsLabel()
         self.info.setObjectName("paneInfo")
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setWordWrap(True)
@@ -212,17 +234,10 @@ class ImagePane(QFrame):
     def set_state(self, state: str, group_size: int = 2) -> None:
         """``state``: "keep", "delete" or "protected"."""
         if self._state == (state, group_size):
-            return  # restyling is costly; marks change one pane at a time
+            return
+        if self._state is None or self._state[0] != state:
+            self._restyle(state)
         self._state = (state, group_size)
-        colour = {"keep": KEEP_COLOUR, "delete": DELETE_COLOUR}.get(state, PROTECTED_COLOUR).name()
-        self.setStyleSheet(
-            f"#pane {{ border: 3px solid {colour}; border-radius: 4px; }}"
-            f"#paneHead {{ background: {colour}; border-radius: 2px; }}"
-            "#paneHead QLabel { color: white; }"
-            "#stateLabel { font-weight: bold; font-size: 12pt; padding-right: 6px; }"
-            f"#paneHead #paneNumber {{ background: white; color: {colour}; border-radius: 9px; }}"
-            "#paneHead #paneNumber { font-weight: bold; }"
-        )
         self.state.setText(
             {
                 "keep": self.tr("✓ KEEP"),
@@ -240,6 +255,17 @@ class ImagePane(QFrame):
         )
         self.toggle.setVisible(state != "protected")
         self.keep_only.setVisible(state != "protected" and group_size > 2)
+
+    def _restyle(self, state: str) -> None:
+        """The colours of ``state``: a property :data:`PANE_STYLE` selects on, and the widgets it
+        colours polished again. Setting a style sheet per state instead re-parsed it and
+        restyled every widget of the pane (the view, the facts) on each change."""
+        self.setProperty("state", state)
+        style = self.style()
+        for w in (self, self.head, self.number):
+            style.unpolish(w)
+            style.polish(w)
+        self.update()
 
     def show_facts(
         self,
@@ -307,6 +333,32 @@ class ImagePane(QFrame):
             row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
         ]
         self.info.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
+
+
+class FactsLabel(QLabel):
+    """The facts table: a word-wrapped rich-text label whose height for a width is worked out
+    once per text and width. Qt asks for it on every layout pass of the pane grid, and each
+    answer lays the whole table out again (most of the time of switching groups)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text_: str) -> None:
+        if text_ != self.text():
+            self._heights.clear()
+            super().setText(text_)
+
+    def heightForWidth(self, width: int) -> int:
+        h = self._heights.get(width)
+        if h is None:
+            h = self._heights[width] = super().heightForWidth(width)
+        return h
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
 
 class ElidedLabel(QLabel):

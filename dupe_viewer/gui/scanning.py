@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton, QStatusBar
 from ..core import ScanOptions, ScanResult
 from ..core.files.formats import skipped_label
 from . import text
-from .background.scan_worker import ScanController, ScanFn, ScanWorker
+from .background.scan_worker import ScanController, ScanFn, ScanWorker, StageFn
 from .panels import ProgressStrip
 from .settings import RootEntry
 
@@ -39,14 +39,22 @@ class ScanSession(QObject):
         status.addPermanentWidget(self.errors_button)
         self._restart = False
         self._phase = ("", 0.0)
+        self._staged: tuple[ScanResult, Any] | None = None
 
     @property
     def running(self) -> bool:
         return self.scanner.running
 
-    def start(self, roots: list[RootEntry], options: ScanOptions, scan_fn: ScanFn) -> bool:
+    def start(
+        self,
+        roots: list[RootEntry],
+        options: ScanOptions,
+        scan_fn: ScanFn,
+        stage_marks: StageFn | None = None,
+    ) -> bool:
         """Start scanning ``roots``; when a scan is running, cancel it instead and report
-        ``stopped(True)`` once it has stopped (the caller starts again then). True if started."""
+        ``stopped(True)`` once it has stopped (the caller starts again then). True if started.
+        ``stage_marks`` runs on the scan's thread for each result (see :meth:`take_staged`)."""
         if self.scanner.running:
             self._restart = True
             self.scanner.cancel()
@@ -54,7 +62,9 @@ class ScanSession(QObject):
         self.errors = []
         self._update_errors()
         self._phase = ("", 0.0)
-        worker = ScanWorker(roots, options, scan_fn=scan_fn)
+        self._staged = None
+        worker = ScanWorker(roots, options, scan_fn=scan_fn, stage_marks=stage_marks)
+        worker.staged.connect(self._on_staged)
         worker.progress.connect(self._on_progress)
         worker.error.connect(self.add_error)
         worker.early_groups.connect(self.early)
@@ -70,6 +80,15 @@ class ScanSession(QObject):
             self._restart = False
             self.strip.phase_label.setText(self.tr("Cancelling…"))
             self.scanner.cancel()
+
+    def take_staged(self, result: ScanResult) -> Any:
+        """What ``stage_marks`` made for ``result`` (delivered just before it), or None; once."""
+        staged, self._staged = self._staged, None
+        return staged[1] if staged is not None and staged[0] is result else None
+
+    @Slot(object, object)
+    def _on_staged(self, result: ScanResult, staged: Any) -> None:
+        self._staged = (result, staged)
 
     def wait(self, msecs: int) -> bool:
         return self.scanner.wait(msecs)

@@ -46,6 +46,7 @@ from .file_menu import FileMenuHandlers, file_menu, group_menu
 from .groups_panel import GroupsPanel
 from .i18n import add_language_menu
 from .marks import Marks
+from .mass_marks import MassMarker
 from .menus import build_actions, build_menus
 from .model_install import ModelInstallDialog
 from .panels import ActionBar, ProgressStrip, SimilarityPanel, WelcomePage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.view_grouping: GroupingParams | None = None  # what the groups shown were made with
 
         self.marks = Marks(self)
+        self.mass_marks = MassMarker(self.marks, self)
         self.thumbs = ImageLoader(threads=2, budget_bytes=96 * 1024 * 1024, max_pending=300, parent=self)
         self.previews = ImageLoader(threads=2, budget_bytes=512 * 1024 * 1024, max_pending=24, parent=self)
         self.io = TaskRunner(1, self)
@@ -121,9 +123,10 @@ class MainWindow(QMainWindow):
             "keep_all": review.keep_all_in_group,
             "mark_all": lambda: self.mark_groups(self._current(), lambda g, i: True),
             "invert": lambda: self.mark_groups(self._current(), self._inverted),
-            "mark_all_shown": lambda: self.mark_groups(self.shown_groups(), lambda g, i: True),
-            "unmark_all_shown": lambda: self.marks.keep_all(self.shown_groups()),
-            "invert_shown": lambda: self.mark_groups(self.shown_groups(), self._inverted),
+            # Every group shown: off this thread when there are many (see .mass_marks).
+            "mark_all_shown": lambda: self.mass_marks.apply(self.shown_groups(), "all"),
+            "unmark_all_shown": lambda: self.mass_marks.apply(self.shown_groups(), "none"),
+            "invert_shown": lambda: self.mass_marks.apply(self.shown_groups(), "invert"),
             "install_model": self.install_model_dialog,
             "accept_all": review.accept_all,
             "rules": review.rules_dialog,
@@ -482,7 +485,7 @@ class MainWindow(QMainWindow):
         if not roots:
             self.statusBar().showMessage(self.tr("Add a folder first (drop it on the window)."), 5000)
             return
-        if self.scans.start(roots, self.scan_options(), self.scan_fn):
+        if self.scans.start(roots, self.scan_options(), self.scan_fn, self._marks_stager()):
             # A finished result stays on screen (read-only) until the new one is complete.
             self.kept = self.result if self.final else None
             self.final = False
@@ -490,6 +493,19 @@ class MainWindow(QMainWindow):
                 self.review.new_scan()
         self.update_actions()
         self._show_page()
+
+    def _marks_stager(self) -> Any:
+        """What the scan's thread runs to work out the marks of its early and final groups (the
+        protected folders as they are now: :meth:`Marks.adopt` refuses them if that changes). The
+        early groups are shown only when no finished result is kept on screen."""
+        marks, protected, show_early = self.marks, self.roots_model.protected_paths(), not self.final
+
+        def stage(result: ScanResult) -> Marks | None:
+            if not result.complete and not show_early:
+                return None
+            return marks.staged_for(result.records, result.groups, protected)
+
+        return stage
 
     def cancel_scan(self) -> None:
         self.scans.cancel()
@@ -501,8 +517,9 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_early_groups(self, partial: ScanResult) -> None:
         """Exact duplicates known before the scan ends: shown (read-only actions) until it does."""
+        staged = self.scans.take_staged(partial)
         if not self.final and self.kept is None:
-            self._set_result(partial, partial.groups)
+            self._set_result(partial, partial.groups, staged)
 
     @Slot(object, object)
     def _on_finished(self, result: ScanResult, excluded: set) -> None:
@@ -512,7 +529,7 @@ class MainWindow(QMainWindow):
         self.scans.add_warnings(result)
         self.similarity.show_deep(result)
         self.similarity.set_threshold(result.grouping.threshold)
-        self._set_result(result, result.groups)
+        self._set_result(result, result.groups, self.scans.take_staged(result))
         s = result.stats
         self.statusBar().showMessage(
             self.tr("Scanned %1 in %2 (%3 from the cache): %Ln group(s).", None, len(result.groups))
@@ -535,17 +552,12 @@ class MainWindow(QMainWindow):
         if restart:
             self.start_scan()
 
-    def _set_result(self, result: ScanResult, groups: list[DupGroup]) -> None:
+    def _set_result(self, result: ScanResult, groups: list[DupGroup], staged: Marks | None = None) -> None:
         self.result = result
         self.view_grouping = result.grouping
         self.compare.grouping = result.grouping
         self.compare.set_result(result)
-        self._apply_groups(groups)
-        # The result lives as long as it is shown: the collector need not walk it again. A full
-        # collection walks every record (a third of a second at 100,000 files) and can start
-        # on any allocation, on this thread; frozen objects are skipped (still freed by
-        # reference counting when a rescan replaces them).
-        gc.freeze()
+        self._apply_groups(groups, staged)
 
     # == groups ====================================================================================
     @Slot()
@@ -570,11 +582,18 @@ class MainWindow(QMainWindow):
     def _apply_groups(self, groups: list[DupGroup], staged: Marks | None = None) -> None:
         assert self.result is not None
         # The marks worked out on the regroup's thread, unless a mark changed since it started.
-        if staged is None or not self.marks.adopt(staged):
-            self.marks.set_groups(self.result.records, groups, self.roots_model.protected_paths())
+        protected = self.roots_model.protected_paths()
+        if staged is None or not self.marks.adopt(staged, protected):
+            self.marks.set_groups(self.result.records, groups, protected)
         self.groups_panel.set_groups(self.result.records, groups)
         self._update_totals()
         self._show_page()
+        # The result and its groups live as long as they are shown: the collector need not walk
+        # them again. A full collection walks every record and member (a third of a second at
+        # 100,000 files) and can start on any allocation, on any thread, holding up this one;
+        # frozen objects are skipped (still freed by reference counting when replaced: they
+        # hold no cycles).
+        gc.freeze()
 
     def select_row(self, row: int) -> None:
         self.groups_panel.select_row(row)
@@ -687,6 +706,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.scanner.wait(10_000)
         self.regrouper.wait(10_000)
+        self.mass_marks.wait(10_000)
         self.io.wait(60_000)  # a trash in progress finishes the file it is on; the journal is per file
         if self.model_dialog is not None and self.model_dialog.task is not None:
             self.model_dialog.task.cancel()  # a download stops at its next chunk (and resumes later)

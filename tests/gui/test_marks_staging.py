@@ -32,3 +32,84 @@ def test_a_staged_copy_is_adopted_only_when_nothing_changed(qtbot) -> None:
     stale.stage(records, groups, ())
     live.keep_all(groups[:1])
     assert not live.adopt(stale)
+
+
+def _two_groups() -> tuple[list, list]:
+    records = [record(n) for n in range(6)]
+    result = make_result(records, [(0, 1), (0, 2), (3, 4), (3, 5)], [0.97, 0.95, 0.96, 0.93], ["exact"] * 4)
+    return records, result.groups
+
+
+def test_staged_marks_are_refused_when_the_protected_folders_changed(qtbot) -> None:
+    records, groups = _two_groups()
+    live = Marks()
+    staged = live.staged_for(records, groups, ())
+    assert not live.adopt(staged, ("/nowhere",))  # protection added while it was worked out
+    assert live.adopt(live.staged_for(records, groups, ()), ())
+    assert live.total_files == 4  # the copies, each group's keeper kept
+
+
+def test_the_scan_thread_sends_the_marks_of_the_early_and_final_groups_first(qtbot) -> None:
+    from dupe_viewer.core import Finished, GroupsFound, ScanOptions
+    from dupe_viewer.gui.background.scan_worker import ScanWorker
+
+    records = [record(n) for n in range(6)]
+    final = make_result(records, [(0, 1), (3, 4)], [1.0, 1.0], ["exact"] * 2)
+    early = make_result(records, [(0, 1)], [1.0], ["exact"])
+
+    class NoDismissals:
+        def __init__(self) -> None:
+            self.warnings: list[str] = []
+
+        def excluded_pairs(self, result, should_stop=None):
+            return set()
+
+    live = Marks()
+    order: list[tuple[str, object]] = []
+    worker = ScanWorker(
+        [],
+        ScanOptions(),
+        scan_fn=lambda roots, options, cancel=None: iter([GroupsFound(early), Finished(final)]),
+        dismissals=NoDismissals,
+        stage_marks=lambda r: live.staged_for(r.records, r.groups, ()),
+    )
+    worker.staged.connect(lambda r, m: order.append(("staged", (r, m))))
+    worker.early_groups.connect(lambda r: order.append(("early", r)))
+    worker.finished.connect(lambda r, _e: order.append(("finished", r)))
+    worker.run()  # on this thread: the signals arrive at once, in order
+    assert [k for k, _ in order] == ["staged", "early", "staged", "finished"]
+    (_, (r1, m1)), (_, e), (_, (r2, m2)), (_, f) = order
+    assert r1 is e is early and r2 is f is final
+    assert live.adopt(m1) and live.group_of(1) is not None and live.group_of(4) is None
+    # Here the final marks were worked out before the early ones were taken over (in the app the
+    # scan goes on for a while): from other marks, so refused; the window sets them itself then.
+    assert not live.adopt(m2)
+    assert live.adopt(live.staged_for(final.records, final.groups, ()))
+    assert live.group_of(4) is not None and live.total_files == 2
+
+
+def test_marks_of_many_groups_off_the_gui_thread_match_those_made_at_once(qtbot) -> None:
+    from dupe_viewer.gui.mass_marks import MassMarker
+
+    records, groups = _two_groups()
+    at_once, later = Marks(), Marks()
+    for m in (at_once, later):
+        m.set_groups(records, groups)
+    sync = MassMarker(at_once)
+    threaded = MassMarker(later, sync_members=0)  # always on the pool thread
+    for rule in ("invert", "all", "none", "invert"):
+        sync.apply(groups, rule)
+        threaded.apply(groups, rule)  # queued: each copy is made once the one before is in
+    qtbot.waitUntil(lambda: not threaded.busy)
+    for g in groups:
+        assert later.deleted(g) == at_once.deleted(g)
+    assert (later.total_files, later.scope()) == (at_once.total_files, at_once.scope())
+
+    # A mark changed while the copy was worked out: the change is made here after all.
+    threaded.apply(groups, "all")
+    later.toggle(groups[0], groups[0].members[1].index)
+    qtbot.waitUntil(lambda: not threaded.busy)
+    sync.apply(groups, "all")
+    assert [later.deleted(g) for g in groups] == [at_once.deleted(g) for g in groups]
+    with pytest.raises(ValueError, match="unknown rule"):
+        sync.apply(groups, "some")

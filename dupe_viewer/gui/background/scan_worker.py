@@ -7,7 +7,10 @@ directly from the GUI thread (the worker's own event loop is busy iterating the 
 
 After the scan, still on the worker thread, the "not duplicates" store is consulted (it may have
 to hash a few files) and the result is regrouped without the dismissed pairs, so the GUI receives
-groups it can show as they are.
+groups it can show as they are. Given ``stage_marks``, the worker also works out the marks of
+the early and the final groups (see :meth:`..marks.Marks.staged_for`) and sends them, as
+``staged``, just before the result: walking every member is 0.7 s at 100,000 files, which the
+GUI thread would otherwise spend when the groups arrive.
 """
 
 from __future__ import annotations
@@ -21,7 +24,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from ...core import Cancelled, ErrorFound, Finished, GroupsFound, Progress, ScanOptions, regrouped, scan
+from ...core import (
+    Cancelled,
+    ErrorFound,
+    Finished,
+    GroupsFound,
+    Progress,
+    ScanOptions,
+    ScanResult,
+    regrouped,
+    scan,
+)
 from ...core.files.discovery import has_image_extension
 from ...core.group.dismissals import Dismissals
 from ...core.group.regroup import evidence
@@ -30,6 +43,8 @@ from ..settings import RootEntry
 log = logging.getLogger(__name__)
 
 ScanFn = Callable[..., Iterator[Any]]
+#: Works out the marks of a result's groups, on the scan's thread (None: left to the GUI thread).
+StageFn = Callable[[ScanResult], Any]
 
 
 def expand_roots(roots: list[RootEntry]) -> list[str]:
@@ -58,6 +73,7 @@ class ScanWorker(QObject):
 
     progress = Signal(str, int, int)  # phase (the engine's Phase value), done, total (0: unknown)
     error = Signal(object, str)  # path (object: keeps non-UTF-8 names intact), reason
+    staged = Signal(object, object)  # a result, and its marks worked out here (just before it)
     early_groups = Signal(object)  # a partial ScanResult: exact duplicates, before the end
     finished = Signal(object, object)  # ScanResult (regrouped without dismissals), excluded pairs
     cancelled = Signal(object)  # ScanStats
@@ -70,12 +86,14 @@ class ScanWorker(QObject):
         options: ScanOptions,
         scan_fn: ScanFn = scan,
         dismissals: Callable[[], Dismissals] = Dismissals,
+        stage_marks: StageFn | None = None,
     ) -> None:
         super().__init__()
         self.roots = roots
         self.options = options
         self.scan_fn = scan_fn
         self.dismissals = dismissals
+        self.stage_marks = stage_marks
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -115,6 +133,7 @@ class ScanWorker(QObject):
                 # A partial result: the scan's records and the groups of byte-identical files.
                 if event.result.groups:
                     evidence(event.result)  # what the keeper's reasons read: worked out here
+                    self._stage(event.result)
                     self.early_groups.emit(event.result)
             elif isinstance(event, Finished):
                 result = event.result
@@ -137,11 +156,24 @@ class ScanWorker(QObject):
                 if excluded:
                     result = regrouped(result, excluded=excluded)
                 evidence(result)  # memoised per result: the GUI thread only reads it
+                self._stage(result)
                 self.finished.emit(result, excluded)
                 return
             elif isinstance(event, Cancelled):
                 self.cancelled.emit(event.stats)
                 return
+
+    def _stage(self, result: ScanResult) -> None:
+        """The marks of ``result``'s groups, sent ahead of it (queued signals keep their order)."""
+        if self.stage_marks is None:
+            return
+        try:
+            staged = self.stage_marks(result)
+        except Exception:  # the GUI thread works them out itself then: slower, never wrong
+            log.error("could not stage the marks:\n%s", traceback.format_exc())
+            return
+        if staged is not None:
+            self.staged.emit(result, staged)
 
 
 class ScanController(QObject):

@@ -1,0 +1,60 @@
+"""Tests for the comparison's pieces that run on every group switch: the keeper's scores found
+from its own rows, a pane's colours set by state (no style sheet per change), and the facts'
+height worked out once per text and width."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dupe_viewer.gui.compare_view import keeper_scores
+from dupe_viewer.gui.panes import ImagePane
+from tests.factories import make_result, record
+
+pytestmark = pytest.mark.gui
+
+
+def test_keeper_scores_are_those_of_the_keepers_pairs_with_the_members() -> None:
+    rng = np.random.default_rng(3)
+    records = [record(n) for n in range(40)]
+    pairs = sorted({tuple(sorted(map(int, p))) for p in rng.integers(0, 40, (300, 2)) if p[0] != p[1]})
+    sims = rng.uniform(0.5, 1.0, len(pairs))
+    result = make_result(records, pairs, sims, ["near"] * len(pairs))
+    assert result.groups
+    for g in result.groups:
+        members = {m.index for m in g.members if m.index != g.keep}
+        expected: dict[int, float] = {}
+        for (a, b), s in zip(result.pairs.ij.tolist(), result.pairs.similarity.tolist(), strict=True):
+            other = b if a == g.keep else a if b == g.keep else None
+            if other in members and other not in expected:
+                expected[other] = s
+        got = keeper_scores(result, g)
+        assert got.keys() == expected.keys()
+        assert all(abs(got[i] - expected[i]) < 1e-6 for i in got)
+
+
+def test_a_pane_is_restyled_only_when_its_state_changes(qtbot) -> None:
+    pane = ImagePane()
+    qtbot.addWidget(pane)
+    sheet = pane.styleSheet()
+    pane.set_state("delete", 3)
+    assert pane.property("state") == "delete" and not pane.keep_only.isHidden()
+    pane.set_state("delete", 2)  # another group of the same state: only the buttons change
+    assert pane.keep_only.isHidden() and pane.toggle.text() == "Keep"
+    pane.set_state("protected", 2)
+    assert pane.property("state") == "protected" and pane.toggle.isHidden()
+    assert pane.styleSheet() == sheet  # one style sheet, selected on by the state
+
+
+def test_the_facts_height_is_worked_out_once_per_text_and_width(qtbot) -> None:
+    pane = ImagePane()
+    qtbot.addWidget(pane)
+    info = pane.info
+    info.setText("<table><tr><td>Folder</td><td>" + "a long folder name " * 8 + "</td></tr></table>")
+    narrow, wide = info.heightForWidth(120), info.heightForWidth(900)
+    assert narrow > wide > 0
+    assert info._heights == {120: narrow, 900: wide}
+    assert info.heightForWidth(120) == narrow
+    info.setText("<b>short</b>")
+    assert info._heights == {}
+    assert info.heightForWidth(120) < narrow
