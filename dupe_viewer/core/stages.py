@@ -199,16 +199,23 @@ def _cached_embeddings(s: ScanState) -> Embeddings | None:
     return vectors
 
 
-def analyse(s: ScanState) -> Events:
-    records, vectors = s.records, _cached_embeddings(s)
-    s.vectors = vectors
-    todo = [
+def to_analyse(s: ScanState, vectors: Embeddings | None) -> list[int]:
+    """The records to decode: representatives of their contents, readable so far, lacking
+    features or (in a deep scan) an embedding. One machine and a cluster analyse the same."""
+    records = s.records
+    return [
         i
         for i in range(len(records))
         if s.copy_of[i] == i
         and records[i].error is None
         and (not s.has[i] or (vectors is not None and not vectors.has[i]))
     ]
+
+
+def analyse(s: ScanState) -> Events:
+    records, vectors = s.records, _cached_embeddings(s)
+    s.vectors = vectors
+    todo = to_analyse(s, vectors)
     by_path = {records[i].path: i for i in todo}
     writer = _CacheWriter(s)
     config = WorkerConfig.of(s.options, s.setup.embedder() if s.setup is not None else None)

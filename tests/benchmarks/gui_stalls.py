@@ -42,7 +42,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from dupe_viewer.core import Finished, GroupingParams, GroupsFound, Phase, Progress, ScanResult
-from dupe_viewer.core.files.records import ImageRecord
+from tests.benchmarks.regroup import synthetic_records
 from tests.factories import make_result
 
 #: Probe period; lateness beyond it is time the GUI thread was busy.
@@ -53,19 +53,7 @@ STALL_MS = 100
 def synthetic_scan(files: int, seed: int = 0) -> tuple[ScanResult, ScanResult]:
     """(early, final): the partial result with the byte-identical groups, and the finished one."""
     rng = np.random.default_rng(seed)
-    records = [
-        ImageRecord(
-            f"/photos/{i // 250:03d}/IMG_{i:06d}.jpg",
-            int(rng.integers(200_000, 8_000_000)),
-            1_500_000_000_000_000_000 + i,
-            i,
-            1,
-            int(rng.choice([4000, 3000, 1600, 800])),
-            3000,
-            "JPEG",
-        )
-        for i in range(files)
-    ]
+    records = synthetic_records(files, rng)
     pairs: list[tuple[int, int]] = []
     sims: list[float] = []
     kinds: list[str] = []

@@ -34,9 +34,9 @@ from dupe_viewer.core.files.records import ImageRecord
 from tests.factories import make_result
 
 
-def synthetic_result(files: int, seed: int = 0, deep: bool = True) -> ScanResult:
-    rng = np.random.default_rng(seed)
-    records = [
+def synthetic_records(files: int, rng: np.random.Generator) -> list[ImageRecord]:
+    """``files`` camera-like JPEG records in folders of 250 (no file exists)."""
+    return [
         ImageRecord(
             f"/photos/{i // 250:03d}/IMG_{i:06d}.jpg",
             int(rng.integers(200_000, 8_000_000)),
@@ -49,6 +49,11 @@ def synthetic_result(files: int, seed: int = 0, deep: bool = True) -> ScanResult
         )
         for i in range(files)
     ]
+
+
+def synthetic_result(files: int, seed: int = 0, deep: bool = True) -> ScanResult:
+    rng = np.random.default_rng(seed)
+    records = synthetic_records(files, rng)
     pairs: list[tuple[int, int]] = []
     sims: list[float] = []
     i = 0

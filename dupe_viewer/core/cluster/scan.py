@@ -119,13 +119,7 @@ def load_shards(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
 def analyse(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
     """Stage 4: the representatives the store lacks, analysed on the workers."""
     records, vectors = s.records, s.vectors
-    todo = [
-        i
-        for i in range(len(records))
-        if s.copy_of[i] == i
-        and records[i].error is None
-        and (not s.has[i] or (vectors is not None and not vectors.has[i]))
-    ]
+    todo = stages.to_analyse(s, vectors)
     by_path = {records[i].path: i for i in todo}
     config = WorkerConfig.of(s.options, s.setup.embedder() if s.setup is not None else None)
     store = ctx.store
