@@ -6,6 +6,7 @@ a small version of both in the test suite so neither the engine's accuracy nor t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,15 @@ def test_startup_benchmark_smoke() -> None:
     for figure in ("--help", "warm rescan", "worker start-up", "worker 1st image"):
         assert any(line.startswith(figure) and "median" in line for line in res.stdout.splitlines()), figure
     assert "python -c pass" in res.stdout and "(6 files)" in res.stdout
+
+
+def test_local_edits_benchmark_smoke(small_corpus: Path, tmp_path: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "local_edits.py"), str(small_corpus), "--no-deep"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DUPE_VIEWER_HOME": str(tmp_path)},
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "original:" in res.stdout and "flagged by colour" in res.stdout

@@ -12,6 +12,9 @@ What is stored per image (and cached):
 - ``colour``: a 4×4 grid of mean Y/Cb/Cr (48 bytes) of the trimmed image in orientation 0, to tell a
   colour or brightness edit (or a grayscale copy) from a faithful copy.
 - ``chroma``: mean colourfulness; below :data:`GRAY_CHROMA` the image is treated as grayscale.
+- ``chroma_map``: an 8×8 grid of mean Cb/Cr (128 bytes), for :mod:`..group.consensus`, which
+  finds the member of a group carrying a local edit: a pasted object can have the brightness of
+  what it covers (a red helmet over a dark door), so that only its colour gives it away.
 - ``content``: the share of the canvas that is picture (1.0 unless a border was trimmed), and
   ``top``, ``blockiness``, ``sharpness``, ``native``: the file's :class:`~.fidelity.Detail`.
   Together with the header facts they are the evidence the keeper is chosen from.
@@ -41,6 +44,7 @@ TRIM_TOLERANCE = 24
 TRIM_MAX_FRACTION = 0.45
 
 THUMB = 32  # side of the stored grayscale thumbnail
+CHROMA_MAP = 8  # side of the stored Cb/Cr map
 TINY = 16  # side of the "tiny image" the hash stage compares (the thumbnail averaged 2×2)
 _HASH_IMAGE_SIZE = 32  # imagehash's pHash works on a 32×32 grayscale image
 
@@ -57,6 +61,7 @@ class Features:
     trimmed: bool  # a uniform border was removed before hashing
     content: float = 1.0  # share of the canvas that is picture (the rest was border)
     detail: Detail = field(default_factory=Detail)
+    chroma_map: np.ndarray = field(default_factory=lambda: np.zeros((CHROMA_MAP, CHROMA_MAP, 2), np.uint8))
 
 
 def _hash_to_int(h: imagehash.ImageHash) -> int:
@@ -134,6 +139,9 @@ def compute(image: Image.Image, detail: Detail | None = None) -> Features:
     ycc = np.asarray(content.convert("YCbCr").resize((32, 32), Image.Resampling.BOX), dtype=np.float32)
     chroma = float(np.hypot(ycc[..., 1] - 128.0, ycc[..., 2] - 128.0).mean())
     colour = ycc.reshape(4, 8, 4, 8, 3).mean(axis=(1, 3)).round().astype(np.uint8)
+    cell = THUMB // CHROMA_MAP
+    chroma_map = ycc[..., 1:].reshape(CHROMA_MAP, cell, CHROMA_MAP, cell, 2).mean(axis=(1, 3))
+    chroma_map = chroma_map.round().astype(np.uint8)
     area = content.width * content.height / max(1, image.width * image.height)
     return Features(
         phash=phash,
@@ -144,6 +152,7 @@ def compute(image: Image.Image, detail: Detail | None = None) -> Features:
         trimmed=trimmed,
         content=float(area),
         detail=detail or Detail(),
+        chroma_map=chroma_map,
     )
 
 
@@ -162,13 +171,14 @@ FEATURE_DTYPE = np.dtype(
         ("sharpness", "<f4"),
         ("native", "u1"),
         ("clipped", "<f4"),
+        ("chroma_map", "u1", (CHROMA_MAP, CHROMA_MAP, 2)),
     ]
 )
 #: Bump when anything above changes the values computed: cached features of an older version are
 #: recomputed. 2: a trim no longer pads an untrimmed side with a row of black. 3: 32×32 thumbnail.
 #: 4: the keeper's evidence (content share, detail). 5: letterboxes up to 45 % of a side trimmed,
-#: and the clipped share (exposure) of the detail.
-FEATURE_VERSION = 5
+#: and the clipped share (exposure) of the detail. 6: the chroma map.
+FEATURE_VERSION = 6
 
 
 def to_record(f: Features) -> np.ndarray:
@@ -185,6 +195,7 @@ def to_record(f: Features) -> np.ndarray:
     rec["sharpness"] = f.detail.sharpness
     rec["native"] = f.detail.native
     rec["clipped"] = f.detail.clipped
+    rec["chroma_map"] = f.chroma_map
     return rec
 
 

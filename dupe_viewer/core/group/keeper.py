@@ -111,6 +111,8 @@ class Evidence:
     thumbs: np.ndarray | None = None
     #: Per file: it has a thumbnail (was decoded); None without features.
     has_thumb: np.ndarray | None = None
+    #: The files' 8×8 Cb/Cr maps (a view of the features), None without features.
+    chroma_maps: np.ndarray | None = None
     #: Local-edit flags of group compositions seen before (regrouping on a slider step mostly
     #: meets the same groups again): tuple of members -> flags.
     local_memo: dict[tuple[int, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
@@ -136,9 +138,10 @@ class Evidence:
             sharpness = np.zeros(n)
             native_sharp = np.full(n, np.nan)
             clipped = np.zeros(n)
-        thumbs = None
+        thumbs = chroma_maps = None
         if features is not None and len(features) == n and "thumb" in (features.dtype.names or ()):
             thumbs = features["thumb"]
+            chroma_maps = features["chroma_map"] if "chroma_map" in features.dtype.names else None
         by_path = sorted(range(n), key=lambda i: records[i].path)
         path_rank = np.empty(n, dtype=np.float64)
         path_rank[by_path] = np.arange(n)
@@ -159,6 +162,7 @@ class Evidence:
             clipped=np.nan_to_num(clipped, nan=0.0),
             thumbs=thumbs,
             has_thumb=None if thumbs is None else thumbs.reshape(n, -1).any(axis=1),
+            chroma_maps=chroma_maps,
         )
 
 
