@@ -83,10 +83,23 @@ def test_warm_scale_benchmark_smoke() -> None:
 
 def test_verify_speed_benchmark_smoke() -> None:
     res = subprocess.run(
-        [sys.executable, str(BENCH / "verify_speed.py"), "--pairs", "64"], capture_output=True, text=True
+        [
+            sys.executable,
+            str(BENCH / "verify_speed.py"),
+            "--pairs",
+            "64",
+            "--spread",
+            "2000",
+            "--rounds",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert res.returncode == 0, res.stderr
     assert "ms per pair" in res.stdout
+    assert "2000 pairs" in res.stdout and "bit-identical" in res.stdout
 
 
 def test_startup_benchmark_smoke() -> None:

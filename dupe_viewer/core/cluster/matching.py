@@ -6,18 +6,19 @@ every pair goes through the code a single-machine scan runs (:func:`..match.meas
 :mod:`..match.scoring`, :func:`..deep.stage.pair_scores`), with the same keep rule as
 :func:`..match.stage.match_rows`, so equal candidates give equal pair tables and equal groups.
 Geometric verification of deep candidates (~1 ms a pair, the slowest step of a first deep scan)
-runs in chunks of pairs on the workers, each chunk shipped with only its files' thumbnails
-and embeddings. A cluster scan matches everything every time (no saved pairs yet).
+runs in chunks of pairs on the workers (:mod:`..deep.spread`, which one machine uses too over
+its cores), each chunk shipped with only its files' thumbnails and embeddings. A cluster scan
+matches everything every time (no saved pairs yet).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..deep import stage as deep_stage
+from ..deep.spread import distributed_pair_scores
 from ..errors import ScanCancelled
 from ..match import candidates, measure, scoring
 from ..match import stage as match_stage
@@ -28,9 +29,6 @@ from ..result import PairTable
 from . import partitions
 from .runner import Runner
 
-#: Deep candidate pairs verified per worker task (~5 s of work at ~1 ms a pair).
-VERIFY_PER_TASK = 5000
-
 
 @dataclass
 class MatchStats:
@@ -39,52 +37,6 @@ class MatchStats:
     hash: partitions.SearchStats = field(default_factory=partitions.SearchStats)
     deep: partitions.SearchStats = field(default_factory=partitions.SearchStats)
     candidates: int = 0
-
-
-def verify_task(
-    pairs: np.ndarray, vectors: np.ndarray, thumbs: np.ndarray, faithful: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Runs on a worker: :func:`..deep.stage.pair_scores` of ``pairs`` (positions into the
-    chunk's own ``vectors`` and ``thumbs``, every one of which has an embedding)."""
-    n = len(vectors)
-    return deep_stage.pair_scores(
-        pairs, np.arange(n), (vectors, np.ones(n, bool)), thumbs, faithful, n, lambda: False
-    )
-
-
-def _verify_payloads(
-    cand: np.ndarray, vectors: np.ndarray, has: np.ndarray, thumbs: np.ndarray, faithful: np.ndarray
-) -> Iterator[tuple]:
-    both = np.flatnonzero(has[cand[:, 0]] & has[cand[:, 1]])
-    for lo in range(0, len(both), VERIFY_PER_TASK):
-        rows = both[lo : lo + VERIFY_PER_TASK]
-        files, local = np.unique(cand[rows], return_inverse=True)
-        yield rows, local.reshape(-1, 2), vectors[files], thumbs[files], faithful[rows]
-
-
-def _tagged_verify(rows: np.ndarray, *args: np.ndarray) -> tuple[np.ndarray, tuple]:
-    return rows, verify_task(*args)
-
-
-def distributed_pair_scores(
-    runner: Runner,
-    cand: np.ndarray,
-    vectors: tuple[np.ndarray, np.ndarray],
-    thumbs: np.ndarray,
-    faithful: np.ndarray,
-    should_stop: Callable[[], bool],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """What :func:`..deep.stage.pair_scores` returns for ``cand``, computed chunk by chunk on
-    the workers (NaN scores where a file has no embedding)."""
-    score = np.full(len(cand), np.nan, dtype=np.float32)
-    box = np.full((len(cand), 4), np.nan, dtype=np.float32)
-    container = np.full(len(cand), -1, dtype=np.int8)
-    if len(cand) == 0:
-        return score, box, container
-    payloads = _verify_payloads(cand, vectors[0], vectors[1], thumbs, faithful)
-    for rows, (s, b, c) in runner.map(_tagged_verify, payloads, should_stop):
-        score[rows], box[rows], container[rows] = s, b, c
-    return score, box, container
 
 
 def match_partitioned(

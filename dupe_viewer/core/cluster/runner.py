@@ -1,4 +1,5 @@
-"""Where the partition tasks run: a Dask cluster, or this process (tests, benchmarks, tiny jobs).
+"""Where the partition tasks run: a Dask cluster, or (from :mod:`..parallel`) this process or
+local worker processes (tests, benchmarks, tiny jobs, one machine).
 
 A :class:`Runner` maps a module-level function over payloads and yields the results as they
 complete, with at most a bounded number in flight, so neither the client nor the workers ever
@@ -9,34 +10,12 @@ completion order never changes an answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import ScanCancelled
+from ..parallel import ProcessRunner, Runner, SerialRunner
 
-
-class Runner(Protocol):
-    """Maps ``fn`` over ``payloads``; results in completion order."""
-
-    workers: int
-
-    def map(
-        self, fn: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], should_stop: Callable[[], bool]
-    ) -> Iterator[Any]: ...
-
-
-class SerialRunner:
-    """Runs every task in this process, in order (no cluster): the reference the Dask path is
-    compared with, and what benchmarks use to time a partition's work alone."""
-
-    workers = 1
-
-    def map(
-        self, fn: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], should_stop: Callable[[], bool]
-    ) -> Iterator[Any]:
-        for args in payloads:
-            if should_stop():
-                raise ScanCancelled()
-            yield fn(*args)
+__all__ = ["DaskRunner", "ProcessRunner", "Runner", "SerialRunner", "first_done"]
 
 
 def first_done(futures: Iterable[Any], timeout: float = 0.5) -> set[Any]:
@@ -102,43 +81,3 @@ class DaskRunner:
         finally:
             for fut in inflight:
                 fut.cancel()
-
-
-class ProcessRunner:
-    """Runs tasks in ``workers`` local processes (spawned, as the analysis pool's): every core
-    of one machine without a cluster, e.g. for the geometric verification of deep candidates
-    (:func:`.matching.distributed_pair_scores`), which is numpy-bound on small arrays and holds
-    the GIL too often for threads to help."""
-
-    def __init__(self, workers: int = 0, per_worker: int = 2) -> None:
-        import os
-
-        self.workers = workers or os.cpu_count() or 1
-        self.per_worker = per_worker
-
-    def map(
-        self, fn: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], should_stop: Callable[[], bool]
-    ) -> Iterator[Any]:
-        import concurrent.futures as cf
-        import multiprocessing
-
-        todo = iter(payloads)
-        with cf.ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            inflight: set[cf.Future[Any]] = set()
-            try:
-                while True:
-                    while len(inflight) < self.workers * self.per_worker:
-                        args = next(todo, None)
-                        if args is None:
-                            break
-                        inflight.add(pool.submit(fn, *args))
-                    if not inflight:
-                        return
-                    done, inflight = cf.wait(inflight, timeout=0.5, return_when=cf.FIRST_COMPLETED)
-                    if should_stop():
-                        raise ScanCancelled()
-                    for fut in done:
-                        yield fut.result()
-            finally:
-                for fut in inflight:
-                    fut.cancel()

@@ -34,6 +34,7 @@ if getattr(sys.modules.get("__main__"), "__name__", "") == "__mp_main__":
 import numpy as np  # noqa: E402 - after the thread settings above
 from PIL import Image  # noqa: E402
 
+from .. import messages  # noqa: E402
 from ..errors import DecodeError  # noqa: E402
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE, ScanOptions  # noqa: E402
 from . import decoding, guard, perceptual  # noqa: E402
@@ -68,6 +69,12 @@ class WorkerConfig:
     max_pixels: int = DEFAULT_MAX_PIXELS
     #: Deep similarity: how each worker makes its embedder (None: no embeddings).
     embedder: EmbedderFactory | None = None
+
+    @property
+    def chunk(self) -> int:
+        """Files per task: :data:`CHUNK`, or a whole embedding batch when that is larger."""
+        batch = getattr(self.embedder, "batch", 1) if self.embedder is not None else 1
+        return max(CHUNK, int(batch))
 
     @classmethod
     def of(cls, options: ScanOptions, embedder: EmbedderFactory | None = None) -> WorkerConfig:
@@ -128,12 +135,18 @@ def _make_embedder(config: WorkerConfig) -> Embeds | None:
     return config.embedder() if config.embedder is not None else None
 
 
-def analyse(path: str, config: WorkerConfig, embedder: Embeds | None = None) -> Analysis:
-    """Decode ``path`` once and compute its features (and embedding when an embedder is given)."""
+def analyse(
+    path: str,
+    config: WorkerConfig,
+    embedder: Embeds | None = None,
+    later: list[tuple[Analysis, Image.Image]] | None = None,
+) -> Analysis:
+    """Decode ``path`` once and compute its features (and embedding when an embedder is given;
+    with ``later``, the image is put there to be embedded in a batch instead)."""
     try:
         dec = decoding.decode(path, size=config.decode_size, max_pixels=config.max_pixels)
     except DecodeError as exc:
-        return Analysis(path, error=str(exc))
+        return Analysis(path, error=messages.of(exc))
     except Exception as exc:  # decode() maps decoder errors; anything else still costs one file
         return Analysis(path, error=f"could not read the image ({type(exc).__name__}: {exc})")
     out = Analysis(
@@ -148,15 +161,41 @@ def analyse(path: str, config: WorkerConfig, embedder: Embeds | None = None) -> 
     try:
         out.features = perceptual.to_bytes(perceptual.compute(dec.image, dec.detail))
         if embedder is not None:
-            out.embedding = embedder.embed([dec.image])[0].tobytes()
+            if later is not None:
+                later.append((out, dec.image))  # embedded with the rest of its task's images
+            else:
+                out.embedding = embedder.embed([dec.image])[0].tobytes()
     except Exception as exc:  # a feature bug must cost one file, not the scan
         out.error = f"could not analyse the image ({type(exc).__name__}: {exc})"
     return out
 
 
+def analyse_many(
+    paths: Sequence[str], config: WorkerConfig, embedder: Embeds | None = None
+) -> list[Analysis]:
+    """:func:`analyse` of each of ``paths``, their images embedded together: the embedder cuts
+    them into batches of its ``batch_size`` (one model call per batch where the model allows),
+    which keeps an accelerator busy. With a batch of one, each is embedded as it is decoded."""
+    if embedder is None or getattr(embedder, "batch_size", 1) <= 1:
+        return [analyse(p, config, embedder) for p in paths]
+    later: list[tuple[Analysis, Image.Image]] = []
+    outs = [analyse(p, config, embedder, later) for p in paths]
+    if later:
+        try:
+            vectors = embedder.embed([image for _, image in later])
+            for (out, _), vec in zip(later, vectors, strict=True):
+                out.embedding = vec.tobytes()
+        except Exception:  # one image the model cannot take must cost that file alone
+            for out, image in later:
+                try:
+                    out.embedding = embedder.embed([image])[0].tobytes()
+                except Exception as exc:
+                    out.error = f"could not analyse the image ({type(exc).__name__}: {exc})"
+    return outs
+
+
 def _run_chunk(paths: list[str]) -> list[Analysis]:
-    config = _state["config"]
-    return [analyse(p, config, _state.get("embedder")) for p in paths]
+    return analyse_many(paths, _state["config"], _state.get("embedder"))
 
 
 class AnalysisPool:
@@ -202,7 +241,8 @@ class AnalysisPool:
                     return
                 yield analyse(p, self.config, embedder)
             return
-        queue = deque(todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK))
+        chunk = self.config.chunk
+        queue = deque(todo[i : i + chunk] for i in range(0, len(todo), chunk))
         suspects: deque[str] = deque()  # files in flight when a worker died: retried one at a time
         delivered = 0
         startup_failures = 0

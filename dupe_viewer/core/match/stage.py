@@ -20,11 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..deep import stage as deep_stage
-from ..deep import verify
 from ..errors import ScanCancelled
 from ..options import ScanOptions
 from ..result import PairTable
-from . import candidates, incremental, measure, scoring
+from . import incremental
 from .incremental import MatchInput
 
 log = logging.getLogger(__name__)
@@ -81,6 +80,9 @@ def match_rows(
     """Find, measure and score the candidate pairs of ``rows`` (None: of all files)."""
     if rows is not None and len(rows) == 0:
         return PairTable.empty(deep=setup is not None)
+    # Here, not above: a rescan where nothing changed matches nothing and needs none of them.
+    from . import candidates, measure, scoring
+
     feats = job.feats
     prepared = candidates.prepare(feats["thumb"])
     search = incremental.hash_search(prepared, job)
@@ -119,7 +121,9 @@ def match_rows(
     deep = None
     if deep_rows is not None and deep_floor is not None:
         assert job.vectors is not None
-        deep_sim, crop_box, crop_in = deep_stage.pair_scores(
+        from ..deep import spread  # over every core (--workers) once there are enough pairs
+
+        deep_sim, crop_box, crop_in = spread.pair_scores(
             cand.pairs,
             deep_rows,
             job.vectors,
@@ -127,6 +131,8 @@ def match_rows(
             sim >= scoring.NEAR_SIMILARITY,
             len(job),
             job.should_stop,
+            workers=opts.workers,
+            warnings=job.warnings,
         )
         deep = (deep_sim, crop_box, crop_in)
     return scored_table(feats, cand.pairs, sim, kinds, keep, opts.threshold, deep_floor, deep)
@@ -148,6 +154,8 @@ def scored_table(
     for one machine and for a cluster (:mod:`..cluster.matching`), so both give the same pairs."""
     deep_cols: dict[str, np.ndarray] = {}
     if deep is not None and deep_floor is not None:
+        from ..deep import verify
+
         deep_sim, crop_box, crop_in = deep
         # A window whose colours are not the crop's is a look-alike, not a crop (see verify).
         off = verify.colour_mismatch(feats["colour"], feats["chroma"], pairs, crop_box, crop_in)

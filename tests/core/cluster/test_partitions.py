@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from dupe_viewer.core.cluster import partitions, quantiser
-from dupe_viewer.core.cluster.matching import distributed_pair_scores
 from dupe_viewer.core.cluster.runner import ProcessRunner, SerialRunner
+from dupe_viewer.core.deep.spread import distributed_pair_scores
 from dupe_viewer.core.deep.stage import pair_scores
 from dupe_viewer.core.match import candidates
 from tests.library import thumbnails
