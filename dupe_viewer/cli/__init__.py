@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -48,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _freeze_support() -> None:
+    """``multiprocessing.freeze_support()``, which acts only in a frozen build (PyInstaller's
+    patched one on every platform); imported only there: elsewhere it does nothing, and importing
+    multiprocessing (sockets, pickling) would cost every command, ``--help`` included."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def subcommand_names(parser: argparse.ArgumentParser | None = None) -> tuple[str, ...]:
     """The names ``build_parser`` registers (what the first argument must be to not open the
     window)."""
@@ -59,7 +68,7 @@ def subcommand_names(parser: argparse.ArgumentParser | None = None) -> tuple[str
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # frozen (PyInstaller) builds start workers through main
+    _freeze_support()  # frozen (PyInstaller) builds start workers through main
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="dupe-viewer: %(levelname)s: %(message)s")
     parser = build_parser()
@@ -112,7 +121,7 @@ def _pipe_closed() -> int:
 
 def gui_main(paths: Sequence[str] | None = None) -> int:
     """Open the review window (scanning ``paths`` at once when given)."""
-    multiprocessing.freeze_support()
+    _freeze_support()
     if paths is None:
         paths = sys.argv[1:]
     from ..gui.preflight import display_problem  # Qt-free: runs before Qt can abort the process

@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
-import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import assets
 from .common import prog_error
+
+# shutil, subprocess, sysconfig and the packaged assets are imported by the functions that use
+# them: every command builds the parser that registers these flags, and only these flags act.
 
 #: Key the installed entry carries: who wrote it, and what it created.
 MARKER = "X-DupeViewer-Installed-By"
@@ -66,6 +65,9 @@ def quote_exec_arg(arg: str) -> str:
 
 def launcher_command() -> list[str]:
     """The command that opens the window of the installation running now."""
+    import shutil
+    import sysconfig
+
     if getattr(sys, "frozen", False):  # a PyInstaller bundle: its own windowed executable
         exe = Path(sys.executable).resolve()
         gui = exe.with_name(GUI_SCRIPT + exe.suffix)
@@ -134,6 +136,8 @@ def _split_list(value: str) -> list[str]:
 
 def paths(home: Path) -> tuple[Path, Path]:
     """Where the entry and the icon go under the data folder ``home``."""
+    from .. import assets
+
     entry = home / "applications" / assets.DESKTOP_ENTRY
     icon = home / "icons" / "hicolor" / "scalable" / "apps" / f"{assets.APP_ID}.svg"
     return entry, icon
@@ -150,6 +154,9 @@ def _mkdirs(folder: Path, created: list[Path]) -> None:
 
 
 def _refresh(applications: Path) -> None:
+    import shutil
+    import subprocess
+
     tool = shutil.which("update-desktop-database")
     if tool and (applications / "mimeinfo.cache").is_file():
         subprocess.run([tool, "-q", str(applications)], check=False, timeout=60)
@@ -157,6 +164,10 @@ def _refresh(applications: Path) -> None:
 
 def install(home: Path | None = None, command: list[str] | None = None) -> list[Path]:
     """Write the entry and the icon under ``home`` (default :func:`data_home`); return them."""
+    import shutil
+
+    from .. import assets
+
     home = home or data_home()
     command = command or launcher_command()
     source, icon_source = assets.desktop_entry_path(), assets.icon_path()

@@ -7,16 +7,16 @@ Results are written to the cache as they arrive, so a cancelled scan keeps its w
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import DecodeError, ScanCancelled
-from .features import native
 from .features.perceptual import FEATURE_DTYPE
-from .features.pool import AnalysisPool, WorkerConfig
 from .files import exact
 from .files.discovery import FileError, discover
 from .files.opening import NotRegularFileError
@@ -26,6 +26,9 @@ from .match import stage as match_stage
 from .match.incremental import MatchInput
 from .result import ErrorFound, GroupsFound, PairTable, Phase, Progress, ScanEvent
 from .state import CACHE_BATCH, TRANSIENT_ERRORS, Embeddings, ScanState
+
+if TYPE_CHECKING:
+    from .features.pool import Analysis
 
 Events = Iterator[ScanEvent]
 
@@ -218,11 +221,17 @@ def analyse(s: ScanState) -> Events:
     todo = to_analyse(s, vectors)
     by_path = {records[i].path: i for i in todo}
     writer = _CacheWriter(s)
-    config = WorkerConfig.of(s.options, s.setup.embedder() if s.setup is not None else None)
     s.stats.decoded = 0
-    yield Progress(Phase.DECODE, 0, len(todo))
-    with AnalysisPool(config, s.options.workers) as pool:
-        for res in pool.run([records[i].path for i in todo], s.should_stop):
+    with contextlib.ExitStack() as stack:
+        results: Iterator[Analysis] = iter(())
+        if todo:  # a rescan with nothing to decode imports no decoder and makes no embedder
+            from .features.pool import AnalysisPool, WorkerConfig
+
+            config = WorkerConfig.of(s.options, s.setup.embedder() if s.setup is not None else None)
+            pool = stack.enter_context(AnalysisPool(config, s.options.workers))
+            results = pool.run([records[i].path for i in todo], s.should_stop)
+        yield Progress(Phase.DECODE, 0, len(todo))
+        for res in results:
             i = by_path[res.path]
             r = records[i]
             r.width, r.height, r.format, r.taken, r.error = (
@@ -344,6 +353,8 @@ def measure_natively(s: ScanState) -> Events:
     todo = _native_wanted(s.records, s.feats, s.has, s.pairs.ij[s.pairs.kinds != "exact"]).tolist()
     if not todo:
         return
+    from .features import native  # here: a rescan that needs no native detail never decodes
+
     writer = _CacheWriter(s)
     copies = {}
     for j, rep in enumerate(s.copy_of.tolist()):

@@ -35,6 +35,29 @@ NOT_IN_WORKERS = (
     "sqlite3",
 )
 
+#: What a rescan where nothing changed has no use for: decoders and workers, the matcher, the deep
+#: verification, model installing, report writers (no report asked for), desktop integration.
+NOT_IN_A_WARM_RESCAN = (
+    "dupe_viewer.core.features.pool",
+    "dupe_viewer.core.features.decoding",
+    "dupe_viewer.core.features.native",
+    "dupe_viewer.core.match.candidates",
+    "dupe_viewer.core.match.measure",
+    "dupe_viewer.core.match.scoring",
+    "dupe_viewer.core.deep.verify",
+    "dupe_viewer.core.deep.download",
+    "dupe_viewer.core.deep.prepare",
+    "dupe_viewer.core.deep.embedding",
+    "dupe_viewer.core.act.report",
+    "dupe_viewer.core.act.report_stream",
+    "dupe_viewer.assets",
+    "concurrent.futures.process",
+    "scipy",
+    "onnxruntime",
+    "onnx",
+    "PySide6",
+)
+
 HELP_PROBE = """
 import json, sys
 from dupe_viewer.cli import main
@@ -121,3 +144,30 @@ def test_a_worker_loads_only_decoding_and_features(main_module: str) -> None:
     modules = json.loads(res.stdout.strip().splitlines()[-1])
     assert "dupe_viewer.core.features.decoding" in modules and "dupe_viewer.core.features.pool" in modules
     assert _loaded(NOT_IN_WORKERS, modules) == []
+
+
+def test_a_warm_rescan_loads_no_decoder_matcher_or_report_writer(tmp_path: Path) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i, colour in enumerate(((200, 30, 30), (30, 200, 30), (30, 30, 200))):
+        Image.new("RGB", (64, 48), colour).save(folder / f"p{i}.jpg")
+    (folder / "copy.jpg").write_bytes((folder / "p0.jpg").read_bytes())
+    env = {**_env(), "DUPE_VIEWER_HOME": str(tmp_path / "home")}
+    runs = []
+    for _ in range(2):  # a first scan fills the cache, the second finds everything in it
+        res = subprocess.run(
+            [sys.executable, "-c", HELP_PROBE, "scan", str(folder), "--no-deep"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert res.returncode == 0, res.stderr
+        runs.append((res.stdout, json.loads(res.stderr.strip().splitlines()[-1]), res.stderr))
+    (first_out, first_modules, _), (out, modules, err) = runs
+    assert "dupe_viewer.core.features.decoding" in first_modules  # the probe sees what loads
+    assert "4 files (4 from cache, 0 decoded)" in err
+    assert out == first_out and "group 1 (exact)" in out  # the same groups as the first scan
+    assert _loaded(NOT_IN_A_WARM_RESCAN, modules) == []

@@ -3,6 +3,8 @@
 Installed models live under ``models_dir()/<id>/`` as ``model.onnx`` (the *prepared* graph, see
 :mod:`.prepare`) and ``spec.json``; the built-in default also keeps ``source.onnx`` (the 2.4 MB
 download) so that a newer app version can re-prepare it offline when the default spec changes.
+The downloader and :mod:`.prepare` load only when a model is installed or re-prepared: every scan
+looks the registry up, and needs neither.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import cache_dir, models_dir
-from .download import download, file_sha256
-from .prepare import convert
 from .spec import (
     _ID_RE,
     DEFAULT_MODEL_ID,
@@ -87,6 +87,8 @@ def prepare(src_onnx: str | os.PathLike[str], spec: ModelSpec, *, keep_source: b
     ``input_name``, ``output`` and ``dim`` filled in. ``keep_source`` also stores the original
     file so the model can be re-prepared offline later.
     """
+    from .prepare import convert  # here: a scan that only looks the model up never prepares one
+
     src = Path(src_onnx)
     spec.validate()
     model_bytes, full_spec = convert(src, spec)
@@ -99,6 +101,8 @@ def install_default(
     timeout: float = 30,
 ) -> ModelSpec:
     """Download (or resume), verify, prepare and activate the default model."""
+    from .download import download, file_sha256
+
     spec = default_spec()
     downloads = cache_dir() / "downloads"
     dest = downloads / f"{spec.id}-{spec.sha256[:12]}.onnx"
@@ -122,6 +126,8 @@ def install_from_file(
     Any other file needs a spec (ModelSpec, dict or path to a JSON file); the model is validated
     by a dummy inference whose output shape must suit the spec's pooling.
     """
+    from .download import file_sha256
+
     src = Path(path)
     if not src.is_file():
         raise ModelError(f"No such file: {src}.")
@@ -184,6 +190,8 @@ def _refresh_default(spec: ModelSpec) -> ModelSpec:
     current = default_spec()
     if spec.id != current.id or _same_settings(spec, current):
         return spec
+    from .download import file_sha256  # here: only a changed default reads its source
+
     source = models_dir() / spec.id / SOURCE_FILE
     try:
         if source.is_file() and file_sha256(source) == current.sha256:

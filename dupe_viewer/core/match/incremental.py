@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,7 +25,9 @@ from ..result import PairTable
 from ..store import knn
 from ..store.pair_store import PairStore, StoredPairs, scope_key
 from ..store.vector_index import VectorIndex
-from . import candidates
+
+if TYPE_CHECKING:
+    from . import candidates
 
 #: Version of the hash-stage index descriptors (canonical DCT of the tiny image).
 HASH_INDEX_VERSION = 1
@@ -124,6 +127,8 @@ def stored(job: MatchInput, table: PairTable) -> StoredPairs:
 
 def hash_search(prepared: candidates.Prepared, job: MatchInput) -> candidates.Search | None:
     """A search over the persisted hash-stage index (None: build one in memory for this scan)."""
+    from . import candidates  # here: a rescan that matches nothing never loads the matcher
+
     n = len(job)
     if job.directory is None or not knn.HAVE_HNSWLIB or n <= knn.EXACT_LIMIT:
         return None
