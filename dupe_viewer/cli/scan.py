@@ -115,15 +115,24 @@ def run(args: argparse.Namespace) -> int:
         ScanOptions,
         scan,
     )
-    from ..core.act.report import write_csv
-    from ..core.act.report_stream import ReportFormatError, pyarrow_modules, report_format, write_report
     from ..core.deep.stage import DeepUnavailable, resolve
     from ..core.files.formats import skipped_summary
+    from ..core.files.remote import RemoteUnavailable, check_available, is_url
     from ..core.options import MIN_THRESHOLD
 
     args.paths = scan_modes.paths(args)
     for path in args.paths:
-        if not os.path.exists(path):
+        if is_url(path):  # fsspec objects are read by cluster workers (core.cluster.scan) only
+            if not args.dask:
+                raise UsageError(
+                    f"{path}: URLs (s3://, gs://, file://...) are scanned on a cluster: "
+                    "add --dask local (or --dask ADDRESS), or give local paths"
+                )
+            try:
+                check_available(path)
+            except RemoteUnavailable as exc:
+                raise UsageError(str(exc)) from None
+        elif not os.path.exists(path):
             raise UsageError(f"no such file or folder: {path}")
     for label, value in (("--threshold", args.threshold), ("--deep-threshold", args.deep_threshold)):
         if value is not None and not 0.0 <= value <= 1.0:
@@ -141,12 +150,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be 0 (all cores) or more")
     if args.format and not args.report:
         raise UsageError("--format is the format of --report: give --report too")
-    try:  # an unknown extension, or Parquet without pyarrow, fails before scanning, not after
-        fmt = report_format(args.report, args.format) if args.report else None
-        if fmt == "parquet":
-            pyarrow_modules()
-    except ReportFormatError as exc:
-        raise UsageError(str(exc)) from None
+    fmt = _report_format(args) if args.report else None
 
     # A looser threshold than the slider's floor also lowers the floor: its pairs must be kept.
     thresholds = (
@@ -208,10 +212,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"dupe-viewer: warning: {w}", file=sys.stderr)
     try:
         if args.report:
+            from ..core.act.report_stream import write_report
+
             # Parquet is binary: to stdout it goes to the byte stream under the text one.
             stdout = sys.stdout.buffer if fmt == "parquet" else sys.stdout
             write_report(result, stdout if args.report == STDOUT else args.report, fmt)
         if args.csv:
+            from ..core.act.report import write_csv
+
             write_csv(result, sys.stdout if args.csv == STDOUT else args.csv)
     except BrokenPipeError:
         raise  # stdout's reader has gone: main() ends quietly
@@ -227,6 +235,12 @@ def run(args: argparse.Namespace) -> int:
         )
         if result.skipped:
             print(skipped_summary(result.skipped), file=sys.stderr)
+        remote = sum(is_url(result.records[m.index].path) for g in result.groups for m in g.members)
+        if remote:
+            print(
+                f"{remote} group members are remote objects: report only, nothing can be moved or trashed",
+                file=sys.stderr,
+            )
     if not args.report and not args.csv:
         # No output file asked for: print the groups, one line per file.
         for g in result.groups:
@@ -235,3 +249,17 @@ def run(args: argparse.Namespace) -> int:
                 mark = "keep" if m.index == g.keep else f"{m.similarity:.2f} {m.kind}"
                 print(f"  {mark:>14}  {result.records[m.index].path}")
     return 0
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    """The format of ``--report`` (imported only then: printing the groups needs no writer). An
+    unknown extension, or Parquet without pyarrow, fails before scanning, not after."""
+    from ..core.act.report_stream import ReportFormatError, pyarrow_modules, report_format
+
+    try:
+        fmt = report_format(args.report, args.format)
+        if fmt == "parquet":
+            pyarrow_modules()
+    except ReportFormatError as exc:
+        raise UsageError(str(exc)) from None
+    return fmt

@@ -17,6 +17,7 @@ import numpy as np
 from .deep import stage as deep_stage
 from .errors import ScanCancelled
 from .features.perceptual import FEATURE_DTYPE
+from .files import remote
 from .files.discovery import FileEntry, FileError
 from .files.records import ImageRecord
 from .group.regroup import regrouped
@@ -184,7 +185,8 @@ def start(
             cache.close()
         raise
     state = ScanState(
-        roots=[os.path.abspath(os.fspath(r)) for r in roots],
+        # A cluster scan's fsspec URLs stay as given: abspath would make them local paths.
+        roots=[r if remote.is_url(r) else os.path.abspath(os.fspath(r)) for r in roots],
         options=options,
         should_stop=should_stop,
         cache=cache,

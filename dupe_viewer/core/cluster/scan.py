@@ -12,7 +12,10 @@ Stages, over the same :class:`~..state.ScanState` as :data:`..scan.STAGES`:
 6. the reference-centred groups (:func:`..stages.group`), exactly as on one machine.
 
 The cluster needs the files (and the store folder) at the same paths on every machine: local
-paths on shared storage.
+paths on shared storage, or fsspec URLs (``s3://``, ``gs://``, ``file://``...) that every worker
+can read: they are listed by :func:`..files.remote.discover_url`, keyed in the store by URL,
+size and change key (version id, ETag or modification time), read by the workers into memory
+and decoded with the local files' guards.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from .. import stages, state
 from ..errors import ScanCancelled
 from ..features.perceptual import FEATURE_DTYPE
 from ..features.pool import Analysis, WorkerConfig
-from ..files.discovery import FileError
+from ..files import remote
+from ..files.discovery import FileError, discover
 from ..match.incremental import MatchInput
 from ..options import ScanOptions
 from ..paths import cache_dir
@@ -91,6 +95,30 @@ def _apply(s: state.ScanState, i: int, res: Analysis, vectors: state.Embeddings 
         s.has[i] = True
         if res.embedding is not None and vectors is not None:
             vectors.put(i, np.frombuffer(res.embedding, dtype=np.float32))
+
+
+def find_files(s: state.ScanState) -> Iterator[ScanEvent]:
+    """Stage 1: :func:`..stages.find_files`, with URL roots listed through fsspec."""
+    urls = [r for r in s.roots if remote.is_url(r)]
+    if not urls:
+        yield from stages.find_files(s)
+        return
+    local = [r for r in s.roots if not remote.is_url(r)]
+    seen: set[str] = set()
+    items = [discover(local, s.options.discovery, s.skipped)] if local else []
+    items += [remote.discover_url(u, s.options.discovery, s.skipped, seen) for u in urls]
+    for found in items:
+        for item in found:
+            if isinstance(item, FileError):
+                s.errors.append(item)
+                yield ErrorFound(item)
+            else:
+                s.entries.append(item)
+            if s.tick.due():
+                s.check_cancel()
+                yield Progress(Phase.DISCOVER, len(s.entries), 0)
+    s.stats.files = len(s.entries)
+    yield Progress(Phase.DISCOVER, len(s.entries), len(s.entries))
 
 
 def load_shards(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
@@ -219,10 +247,16 @@ def scan(
     client: Any = None,
 ) -> Iterator[ScanEvent]:
     """Like :func:`..scan.scan`, on a cluster: ``client`` (a ``distributed.Client``) or one
-    reached at ``cluster.address``. Events end with :class:`Finished` or :class:`Cancelled`."""
+    reached at ``cluster.address``. Events end with :class:`Finished` or :class:`Cancelled`.
+    ``roots`` may be fsspec URLs; raises :class:`..files.remote.RemoteUnavailable` when one's
+    filesystem is not installed."""
     options = options or ScanOptions()
     copts = cluster or ClusterOptions()
     stop = cancel or (lambda: False)
+    roots = list(roots)
+    for r in roots:
+        if remote.is_url(r):
+            remote.check_available(r)  # a missing s3fs fails now, in one line, not on every file
     # The SQLite cache is the single machine's: the cluster keeps its features in shards.
     s, _ = state.start(list(roots), replace(options, use_cache=False), None, stop)
     s.options = options
@@ -235,7 +269,7 @@ def scan(
 
 def _run(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
     try:
-        yield from stages.find_files(s)
+        yield from find_files(s)
         yield from stages.look_up_cache(s)
         yield from load_shards(s, ctx)
         yield from stages.compare_contents(s)

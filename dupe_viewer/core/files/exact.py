@@ -1,7 +1,8 @@
 """Exact (byte-identical) duplicates: size buckets, then a hash of the first block, then the whole file.
 
 Reading every byte of every file is the slowest thing a duplicate finder can do, so full hashes are
-computed only for files whose size *and* first block collide with another file's.
+computed only for files whose size *and* first block collide with another file's. A cluster
+scan's fsspec URLs are hashed the same way, read through fsspec.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import BinaryIO
 
+from . import remote
 from .opening import open_regular
 
 #: Bytes read for the first-block hash.
@@ -19,10 +22,15 @@ PARTIAL_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
 
 
+def _open(path: str | os.PathLike[str]) -> BinaryIO:
+    """A local file (regular files only) or, for a cluster scan, an fsspec URL's object."""
+    return remote.open_object(path) if remote.is_url(path) else open_regular(path)
+
+
 def partial_hash(path: str | os.PathLike[str], size: int | None = None) -> bytes:
     """Hash of the first :data:`PARTIAL_BYTES` (of at most ``size`` bytes, the size discovery saw)."""
     limit = PARTIAL_BYTES if size is None else min(PARTIAL_BYTES, size)
-    with open_regular(path) as fh:
+    with _open(path) as fh:
         return hashlib.blake2b(fh.read(limit), digest_size=16).digest()
 
 
@@ -35,7 +43,7 @@ def full_hash(
     chunk (1 MB): cancel reaches a 2 GB file within milliseconds (raises InterruptedError)."""
     h = hashlib.blake2b(digest_size=16)
     left = size
-    with open_regular(path) as fh:
+    with _open(path) as fh:
         while left is None or left > 0:
             chunk = fh.read(_CHUNK if left is None else min(_CHUNK, left))
             if not chunk:
