@@ -190,6 +190,22 @@ class ScanStats:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True, eq=False)
+class ReportSource:
+    """Where a result read from a saved report comes from (:mod:`.act.report_open`): the report
+    states its groups, so regrouping only narrows them (:mod:`.group.stated`), never widens."""
+
+    path: str
+    saved: float  # when the report was written (its file's modification time, epoch seconds)
+    header: dict[str, Any]  # the report's fields but its groups (roots, settings, stats, ...)
+    groups: tuple[DupGroup, ...]  # the groups as the report states them (after the subset filter)
+    reasons: dict[int, str]  # record index -> the reason the report gives for it, in English
+    read: int  # groups read from the report
+    truncated: bool  # the group limit stopped the reading before the report's end
+    #: Whether every member has a modification time (older reports lack it: nothing can be acted on).
+    identities: bool = True
+
+
 def _no_deep() -> dict[str, Any]:
     return {"enabled": False, "reason": "not requested"}
 
@@ -219,6 +235,8 @@ class ScanResult:
     #: Files passed over because their format is not read: extension (lower case, without the
     #: dot; "" for none) -> count, most frequent first.
     skipped: dict[str, int] = field(default_factory=dict)
+    #: Set when the result was read from a saved report rather than scanned.
+    source: ReportSource | None = None
 
     @property
     def settings(self) -> ScanOptions:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, assets
+from ..core.act.report_open import is_report_path
 from . import i18n
 from .compat import protect_singletons
 from .settings import GuiSettings
@@ -43,12 +44,20 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(paths: list[str]) -> int:
-    """Open the main window; with ``paths``, add them as folders to scan and start at once."""
+    """Open the main window; with ``paths``, add them as folders to scan and start at once; one
+    existing report file (or ``--report FILE``) opens that report for review instead."""
     app = create_app()
     from .window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
     window.show()
+    if paths and paths[0] == "--report":  # dupe-viewer-gui --report FILE
+        paths = paths[1:2]
+    if len(paths) == 1 and is_report_path(paths[0]):
+        # A saved report (.json, .jsonl, .parquet) opens for review, not as a folder to scan.
+        report = os.path.abspath(paths[0])
+        QTimer.singleShot(0, lambda: window.open_report(report))
+        return app.exec()
     if paths:
         existing = [os.path.abspath(p) for p in paths if os.path.exists(p)]
         missing = [p for p in paths if not os.path.exists(p)]

@@ -23,6 +23,7 @@ class WindowActions:
     scan: QAction
     cancel: QAction
     export: QAction
+    open_report: QAction
     quit: QAction
     next: QAction
     prev: QAction
@@ -80,6 +81,13 @@ def _table() -> dict[str, tuple[str, str | list[str] | None, str]]:
             translate("WindowActions", "&Export groups…"),
             "Ctrl+E",
             translate("WindowActions", "Save the groups as a JSON or CSV report"),
+        ),
+        "open_report": (
+            translate("WindowActions", "&Open report…"),
+            "Ctrl+Shift+O",
+            translate(
+                "WindowActions", "Review the groups of a saved scan report (JSON, JSON lines or Parquet)"
+            ),
         ),
         "quit": (translate("WindowActions", "&Quit"), "Ctrl+Q", ""),
         "next": (translate("WindowActions", "Next group"), ["N", "Ctrl+Down"], ""),
@@ -211,7 +219,7 @@ def build_menus(bar: QMenuBar, a: WindowActions) -> dict[str, QMenu]:
     menus: list[tuple[str, list[QAction | None]]] = [
         (
             translate("WindowActions", "&File"),
-            [a.add, a.scan, a.cancel, None, a.export, None, a.quit],
+            [a.add, a.scan, a.cancel, None, a.open_report, a.export, None, a.quit],
         ),
         (
             translate("WindowActions", "&Review"),

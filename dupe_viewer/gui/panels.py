@@ -78,6 +78,22 @@ class SimilarityPanel(QGroupBox):
         self._shown: ScanResult | None = None
         self.show_deep(None)
 
+    def set_report(self, report: bool) -> None:
+        """Whether the groups come from a saved report: it lists only the groups it found, so the
+        sliders can narrow them and never widen them (the tips say so)."""
+        if not hasattr(self, "_tips"):
+            self._tips = (self.threshold.toolTip(), self.deep.toolTip())
+        if report:
+            tip = self.tr(
+                "A saved report lists only the groups it found: the slider can make them stricter, "
+                "not find more. Rescan the folders to look for looser matches."
+            )
+            self.threshold.setToolTip(tip)
+            self.deep.setToolTip(tip)
+        else:
+            self.threshold.setToolTip(self._tips[0])
+            self.deep.setToolTip(self._tips[1])
+
     def set_threshold(self, value: float) -> None:
         """Move the hash slider without signalling a change (a scan's own threshold)."""
         self.threshold.blockSignals(True)

@@ -11,8 +11,8 @@ import html
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPixmapItem,
@@ -31,6 +31,7 @@ from ..core.files.records import ImageRecord
 from ..core.group.keep import capture_time
 from . import text
 from .group_model import DELETE_COLOUR, KEEP_COLOUR, PROTECTED_COLOUR
+from .pane_labels import ElidedLabel, FactsLabel
 
 MIN_SCALE, MAX_SCALE = 0.01, 32.0
 
@@ -333,52 +334,6 @@ class ImagePane(QFrame):
             row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
         ]
         self.info.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
-
-
-class FactsLabel(QLabel):
-    """The facts table: a word-wrapped rich-text label whose height for a width is worked out
-    once per text and width. Qt asks for it on every layout pass of the pane grid, and each
-    answer lays the whole table out again (most of the time of switching groups)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._heights: dict[int, int] = {}
-
-    def setText(self, text_: str) -> None:
-        if text_ != self.text():
-            self._heights.clear()
-            super().setText(text_)
-
-    def heightForWidth(self, width: int) -> int:
-        h = self._heights.get(width)
-        if h is None:
-            h = self._heights[width] = super().heightForWidth(width)
-        return h
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
-        super().changeEvent(event)
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that shrinks to nothing, eliding its text, instead of widening its row."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text_: str) -> None:
-        super().setText(text_)
-        self.setToolTip(text_)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
 
 
 def best_values(records: Sequence[ImageRecord], indices: list[int]) -> dict[str, set[int]]:

@@ -50,6 +50,7 @@ from .mass_marks import MassMarker
 from .menus import build_actions, build_menus
 from .model_install import ModelInstallDialog
 from .panels import ActionBar, ProgressStrip, SimilarityPanel, WelcomePage
+from .report_opening import ReportOpener, report_title
 from .review import ReviewController
 from .roots import RootsModel, RootsPanel
 from .scanning import ScanSession
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             "scan": self.start_scan,
             "cancel": self.cancel_scan,
             "export": review.export_dialog,
+            "open_report": self.open_report_dialog,
             "quit": self.close,
             "next": lambda: self.step_group(1),
             "prev": lambda: self.step_group(-1),
@@ -253,6 +255,10 @@ class MainWindow(QMainWindow):
         self.scans.finished.connect(self._on_finished)
         self.scans.failed.connect(lambda msg: self.warn(self.tr("The scan failed"), msg))
         self.scans.stopped.connect(self._on_scan_stopped)
+        self.reports = ReportOpener(self, self.progress_strip)
+        self.reports.loaded.connect(self._on_report_loaded)
+        self.reports.failed.connect(lambda msg: self.warn(self.tr("Cannot open the report"), msg))
+        self.reports.stopped.connect(lambda: (self.update_actions(), self._show_page()))
         self.marks.changed.connect(self._update_totals)
         self._update_totals()
 
@@ -357,8 +363,13 @@ class MainWindow(QMainWindow):
         bar.move_button.setEnabled(self.acts.move.isEnabled())
         for w in (self.acts.accept, self.acts.keep_all, bar.accept_button):
             w.setEnabled(have)
-        for w in (self.acts.dismiss, bar.dismiss_button, bar.rules_button, self.acts.rules):
+        for w in (self.acts.dismiss, bar.dismiss_button):
             w.setEnabled(have and self.final)
+        # A saved report's keepers are the report's: the rules need the scan's image facts.
+        report = self.result is not None and self.result.source is not None
+        for w in (bar.rules_button, self.acts.rules):
+            w.setEnabled(have and self.final and not report)
+        self.acts.open_report.setEnabled(not running and not self.reports.running)
 
     @Slot()
     def _update_totals(self) -> None:
@@ -384,16 +395,19 @@ class MainWindow(QMainWindow):
         assert self.result is not None
         base = self.view_grouping or self.result.grouping
         deep = self.deep.value() / 100 if self.result.pairs.has_deep else base.deep_threshold
+        protected = self.roots_model.protected_paths()
+        if self.result.source is not None:  # a saved report: its protected folders stay protected
+            protected = tuple(dict.fromkeys((*protected, *self.result.grouping.protected)))
         return replace(
             base,
             threshold=self.threshold.value() / 100,
             deep_threshold=deep,
             keep_rules=tuple(self.review.keep_rules),
-            protected=self.roots_model.protected_paths(),
+            protected=protected,
         )
 
     def scanning(self) -> bool:
-        return self.scanner.running
+        return self.scanner.running or self.reports.running
 
     def root_paths(self) -> list[str]:
         return [r.path for r in self.roots_model.roots()]
@@ -452,6 +466,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         """The folders scanned, or nothing: Qt adds the application's name ("photos — Dupe
         Viewer", or just "Dupe Viewer")."""
+        if self.result is not None and self.result.source is not None:
+            self.setWindowTitle(report_title(self.result))
+            return
         names = [text.shown_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.root_paths()]
         title = ", ".join(names[:2])
         if len(names) > 2:
@@ -509,6 +526,47 @@ class MainWindow(QMainWindow):
 
     def cancel_scan(self) -> None:
         self.scans.cancel()
+        self.reports.cancel()
+
+    def open_report_dialog(self) -> None:
+        """File ▸ Open report…: a report file, then which of its groups (see .report_opening)."""
+        start = self.settings.get("paths/last_report") or os.path.expanduser("~")
+        path = self.reports.ask(start)
+        if path:
+            self.settings.set("paths/last_report", path)
+            self.open_report(path)
+
+    def open_report(self, path: str, subset: Any = None) -> None:
+        """Read the saved report ``path`` (asking which groups unless ``subset`` is given)."""
+        if self.scanner.running:
+            self.statusBar().showMessage(self.tr("Wait for the scan to end, or cancel it."), 6000)
+            return
+        self.reports.open(path, subset)
+        self.update_actions()
+
+    @Slot(object)
+    def _on_report_loaded(self, result: ScanResult) -> None:
+        self.final = True
+        self.kept = None
+        self.review.new_scan()
+        self.scans.errors.clear()
+        self.scans.add_warnings(result)
+        self.similarity.show_deep(result)
+        self.similarity.set_threshold(result.grouping.threshold)
+        self._set_result(result, result.groups)
+        self._update_title()
+        src = result.source
+        assert src is not None
+        roots = ", ".join(text.shown_path(r) for r in result.roots)
+        message = (
+            self.tr("%1: %Ln group(s) of %2 read, from %3.", None, len(result.groups))
+            .replace("%1", report_title(result))
+            .replace("%2", text.number_text(src.read))
+            .replace("%3", roots)
+        )
+        if src.truncated:
+            message += " " + self.tr("The group limit stopped the reading before the end of the report.")
+        self.statusBar().showMessage(message, 20000)
 
     @property
     def errors(self) -> list[tuple[str, str]]:
@@ -554,6 +612,7 @@ class MainWindow(QMainWindow):
 
     def _set_result(self, result: ScanResult, groups: list[DupGroup], staged: Marks | None = None) -> None:
         self.result = result
+        self.similarity.set_report(result.source is not None)
         self.view_grouping = result.grouping
         self.compare.grouping = result.grouping
         self.compare.set_result(result)
@@ -705,6 +764,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.scanner.wait(10_000)
+        self.reports.wait(10_000)
         self.regrouper.wait(10_000)
         self.mass_marks.wait(10_000)
         self.io.wait(60_000)  # a trash in progress finishes the file it is on; the journal is per file

@@ -56,6 +56,8 @@ def group_dict(result: ScanResult, group: DupGroup, grouping: GroupingParams | N
                 "width": recs[m.index].width,
                 "height": recs[m.index].height,
                 "bytes": recs[m.index].size,
+                # With the size, what the window re-checks before acting on a report's file.
+                "mtime_ns": recs[m.index].mtime_ns,
                 "format": recs[m.index].format,
                 "suggestion": decided[m.index][0],
                 "reason": decided[m.index][1],

@@ -122,6 +122,7 @@ def _schema(pa: Any, header: dict[str, Any]) -> Any:
             ("width", pa.int64()),
             ("height", pa.int64()),
             ("bytes", pa.int64()),
+            ("mtime_ns", pa.int64()),
             ("format", pa.string()),
             ("suggestion", pa.string()),
             ("reason", pa.string()),

@@ -27,6 +27,7 @@ from . import keeper
 from .grouping import group_pairs
 from .moments import Moments
 from .reasons import Reason, explain, frames
+from .stated import stated_groups, stated_reasons
 
 Excluded = Collection[tuple[int, int]]
 
@@ -41,6 +42,8 @@ def regroup(
     when both files still reach one reference through other links, the one less like the
     reference leaves the group (see :func:`_keep_apart`)."""
     params = params or result.grouping
+    if result.source is not None:  # read from a saved report: its groups, narrowed (see .stated)
+        return stated_groups(result, params, excluded)
     with gc_paused():  # hundreds of thousands of small acyclic objects (see gc_pause)
         return _build_groups(result, params, excluded)
 
@@ -201,6 +204,8 @@ def evidence(result: ScanResult) -> keeper.Evidence:
 def reasons(result: ScanResult, group: DupGroup, params: GroupingParams | None = None) -> dict[int, Reason]:
     """Why each member of ``group`` (a group of ``result`` at ``params``) is kept or goes."""
     params = params or result.grouping
+    if result.source is not None:
+        return stated_reasons(result, group)
     return explain(
         result.records,
         evidence(result),
