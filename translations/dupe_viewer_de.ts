@@ -554,6 +554,10 @@
         <translation>Die Suche ist fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>Der Bericht lässt sich nicht öffnen</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>Suche läuft… Gruppen erscheinen hier, sobald sie gefunden werden.</translation>
     </message>
@@ -603,6 +607,21 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>Fügen Sie zuerst einen Ordner hinzu (ziehen Sie ihn auf das Fenster).</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>Warten Sie, bis der Scan endet, oder brechen Sie ihn ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1: %Ln Gruppe von %2 gelesenen, aus %3.</numerusform>
+            <numerusform>%1: %Ln Gruppen von %2 gelesenen, aus %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>Die Gruppengrenze hat das Lesen vor dem Ende des Berichts beendet.</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -758,6 +777,96 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <message>
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>Gespeicherter Bericht %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>Gespeicherten Bericht öffnen</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>Scan-Berichte (*.json *.jsonl *.parquet);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>Bericht wird gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>Identische Dateien</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>Kopien (verkleinert, neu kodiert, gedreht)</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>Bearbeitete Kopien</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>Ähnliche Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>Sieht ähnlich aus</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>Bericht öffnen: welche Gruppen?</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>Alle Ordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>Gruppen mit einer Datei in:</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Arten:</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>Größte Datei mindestens (MB):</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>Größte Datei höchstens (MB):</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>Höchstens so viele Gruppen:</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>Gruppen mit einer Datei in diesem Ordner</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1141,7 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>(Liste „Keine Duplikate“)</translation>
     </message>
     <message>
@@ -1091,6 +1201,10 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <message>
         <source>Deep similarity needed</source>
         <translation>Nötige KI-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>Ein gespeicherter Bericht enthält nur die gefundenen Gruppen: Der Regler kann sie strenger machen, aber keine weiteren finden. Scannen Sie die Ordner erneut, um nach lockereren Übereinstimmungen zu suchen.</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1192,6 +1306,14 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>Gruppen als JSON- oder CSV-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>Bericht ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>Die Gruppen eines gespeicherten Scan-Berichts prüfen (JSON, JSON Lines oder Parquet)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1539,6 +1661,14 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
     <message>
         <source>In a protected folder: always kept</source>
         <translation>In einem geschützten Ordner: wird immer behalten</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>Es ist genau die bearbeitete Datei, unter einem anderen Namen (ein harter Link)</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>Sein Pfad führt zu einer bearbeiteten Datei (über eine symbolische Verknüpfung)</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

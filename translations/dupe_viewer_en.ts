@@ -79,6 +79,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1: %Ln group of %2 read, from %3.</numerusform>
+            <numerusform>%1: %Ln groups of %2 read, from %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
         <translation>
             <numerusform>Scanned %1 in %2 (%3 from the cache): %Ln group.</numerusform>

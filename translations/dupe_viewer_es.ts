@@ -554,6 +554,10 @@
         <translation>El análisis ha fallado</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>No se puede abrir el informe</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>Analizando… los grupos aparecerán aquí a medida que se encuentren.</translation>
     </message>
@@ -603,6 +607,21 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>Añada primero una carpeta (arrástrela a la ventana).</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>Espere a que termine el análisis o cancélelo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1: %Ln grupo de %2 leídos, de %3.</numerusform>
+            <numerusform>%1: %Ln grupos de %2 leídos, de %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>El límite de grupos detuvo la lectura antes del final del informe.</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -758,6 +777,96 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <message>
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>Informe guardado %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>Abrir un informe guardado</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>Informes de análisis (*.json *.jsonl *.parquet);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>Leyendo el informe</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>Archivos idénticos</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>Copias (redimensionadas, recodificadas, giradas)</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>Copias editadas</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>Tomas similares</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>Se parecen</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>Abrir informe: ¿qué grupos?</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>Todas las carpetas</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>Grupos con un archivo en:</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Tipos:</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>Archivo más grande de al menos (MB):</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>Archivo más grande de como máximo (MB):</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>Como máximo estos grupos:</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>Grupos con un archivo en esta carpeta</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1141,7 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>(lista de no duplicados)</translation>
     </message>
     <message>
@@ -1091,6 +1201,10 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <message>
         <source>Deep similarity needed</source>
         <translation>Similitud por IA necesaria</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>Un informe guardado solo contiene los grupos que encontró: el control puede hacerlos más estrictos, no encontrar más. Vuelva a analizar las carpetas para buscar coincidencias más amplias.</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1192,6 +1306,14 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>Guardar los grupos como informe JSON o CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>&amp;Abrir informe…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>Revisar los grupos de un informe de análisis guardado (JSON, líneas JSON o Parquet)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1539,6 +1661,14 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
     <message>
         <source>In a protected folder: always kept</source>
         <translation>En una carpeta protegida: siempre se conserva</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>Es el mismo archivo sobre el que se actúa, con otro nombre (un enlace duro)</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>Su ruta lleva a un archivo sobre el que se actúa (a través de un enlace simbólico)</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

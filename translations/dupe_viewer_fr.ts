@@ -554,6 +554,10 @@
         <translation>L&apos;analyse a échoué</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>Impossible d’ouvrir le rapport</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>Analyse en cours… les groupes apparaîtront ici au fur et à mesure.</translation>
     </message>
@@ -603,6 +607,21 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>Ajoutez d&apos;abord un dossier (déposez-le sur la fenêtre).</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>Attendez la fin de l’analyse ou annulez-la.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1 : %Ln groupe sur %2 lus, de %3.</numerusform>
+            <numerusform>%1 : %Ln groupes sur %2 lus, de %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>La limite de groupes a arrêté la lecture avant la fin du rapport.</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -758,6 +777,96 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <message>
         <source>about %1 left</source>
         <translation>encore environ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>Rapport enregistré %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>Ouvrir un rapport enregistré</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>Rapports d’analyse (*.json *.jsonl *.parquet);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>Lecture du rapport</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>Fichiers identiques</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>Copies (redimensionnées, réencodées, pivotées)</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>Copies retouchées</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>Prises de vue similaires</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>Se ressemblent</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>Ouvrir un rapport : quels groupes ?</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>Groupes ayant un fichier dans :</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Types :</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>Plus gros fichier d’au moins (Mo) :</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>Plus gros fichier d’au plus (Mo) :</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>Au plus ce nombre de groupes :</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>Groupes ayant un fichier dans ce dossier</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1141,7 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>(liste des non-doublons)</translation>
     </message>
     <message>
@@ -1091,6 +1201,10 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <message>
         <source>Deep similarity needed</source>
         <translation>Similarité par IA requise</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>Un rapport enregistré ne contient que les groupes trouvés : le curseur peut les rendre plus stricts, pas en trouver d’autres. Relancez l’analyse des dossiers pour chercher des correspondances plus larges.</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1192,6 +1306,14 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>Enregistrer les groupes dans un rapport JSON ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>&amp;Ouvrir un rapport…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>Examiner les groupes d’un rapport d’analyse enregistré (JSON, lignes JSON ou Parquet)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1539,6 +1661,14 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
     <message>
         <source>In a protected folder: always kept</source>
         <translation>Dans un dossier protégé&#xa0;: toujours conservé</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>C&apos;est le fichier même sur lequel on agit, sous un autre nom (un lien physique)</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>Son chemin mène à un fichier sur lequel on agit (par un lien symbolique)</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

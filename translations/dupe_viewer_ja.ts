@@ -546,6 +546,10 @@
         <translation>スキャンに失敗しました</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>レポートを開けません</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>スキャン中… 見つかったグループはここに表示されます。</translation>
     </message>
@@ -594,6 +598,20 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>まずフォルダーを追加してください（ウィンドウにドロップできます）。</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>スキャンの終了を待つか、キャンセルしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1：%2 グループ中 %Ln グループを読み込み（%3 から）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>グループ数の上限により、レポートの最後まで読まずに停止しました。</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -748,6 +766,96 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>about %1 left</source>
         <translation>残り約 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>保存されたレポート %1（%2）</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>保存されたレポートを開く</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>スキャンレポート (*.json *.jsonl *.parquet);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>レポートを読み込み中</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>同一のファイル</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>コピー（リサイズ、再エンコード、回転）</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>編集されたコピー</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>似たショット</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>見た目が似ている</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>レポートを開く：どのグループ？</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>すべてのフォルダー</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>次の場所にファイルがあるグループ：</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>種類：</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>最大ファイルの下限（MB）：</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>最大ファイルの上限（MB）：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>最大グループ数：</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>このフォルダーにファイルがあるグループ</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1124,7 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>（重複ではない項目の一覧）</translation>
     </message>
     <message>
@@ -1075,6 +1184,10 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Deep similarity needed</source>
         <translation>必要な AI 類似度</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>保存されたレポートには見つかったグループしかありません：スライダーで厳しくすることはできますが、増やすことはできません。より緩い一致を探すにはフォルダーを再スキャンしてください。</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1175,6 +1288,14 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>グループを JSON または CSV のレポートとして保存</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>レポートを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>保存されたスキャンレポートのグループを確認（JSON、JSON Lines、Parquet）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1522,6 +1643,14 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>In a protected folder: always kept</source>
         <translation>保護フォルダー内: 常に残します</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>操作対象のファイルそのものを別の名前で指しています（ハードリンク）</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>そのパスは操作対象のファイルを指しています（シンボリックリンク経由）</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

@@ -554,6 +554,10 @@
         <translation>A análise falhou</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>Não é possível abrir o relatório</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>Analisando… os grupos aparecerão aqui conforme forem encontrados.</translation>
     </message>
@@ -603,6 +607,21 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>Adicione uma pasta primeiro (arraste-a para a janela).</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>Aguarde o fim da verificação ou cancele-a.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1: %Ln grupo de %2 lidos, de %3.</numerusform>
+            <numerusform>%1: %Ln grupos de %2 lidos, de %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>O limite de grupos interrompeu a leitura antes do fim do relatório.</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -758,6 +777,96 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <message>
         <source>about %1 left</source>
         <translation>faltam cerca de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>Relatório salvo %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>Abrir um relatório salvo</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>Relatórios de verificação (*.json *.jsonl *.parquet);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>Lendo o relatório</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>Arquivos idênticos</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>Cópias (redimensionadas, recodificadas, giradas)</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>Cópias editadas</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>Fotos parecidas</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>Parecidas</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>Abrir relatório: quais grupos?</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>Todas as pastas</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>Grupos com um arquivo em:</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Tipos:</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>Maior arquivo de pelo menos (MB):</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>Maior arquivo de no máximo (MB):</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sem limite</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>No máximo estes grupos:</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>Grupos com um arquivo nesta pasta</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1141,7 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>(lista de não duplicatas)</translation>
     </message>
     <message>
@@ -1091,6 +1201,10 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <message>
         <source>Deep similarity needed</source>
         <translation>Similaridade por IA necessária</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>Um relatório salvo lista apenas os grupos que encontrou: o controle pode torná-los mais rigorosos, não encontrar mais. Verifique as pastas de novo para procurar correspondências mais amplas.</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1192,6 +1306,14 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>Salvar os grupos como relatório JSON ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>A&amp;brir relatório…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>Revisar os grupos de um relatório de verificação salvo (JSON, linhas JSON ou Parquet)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1539,6 +1661,14 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
     <message>
         <source>In a protected folder: always kept</source>
         <translation>Em uma pasta protegida: sempre mantido</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>É o próprio arquivo em que se age, com outro nome (um link físico)</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>Seu caminho leva a um arquivo em que se age (por um link simbólico)</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

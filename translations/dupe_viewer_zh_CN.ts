@@ -546,6 +546,10 @@
         <translation>扫描失败</translation>
     </message>
     <message>
+        <source>Cannot open the report</source>
+        <translation>无法打开报告</translation>
+    </message>
+    <message>
         <source>Scanning… groups will appear here as they are found.</source>
         <translation>正在扫描…找到的组会显示在这里。</translation>
     </message>
@@ -594,6 +598,20 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Add a folder first (drop it on the window).</source>
         <translation>请先添加文件夹（拖放到窗口上）。</translation>
+    </message>
+    <message>
+        <source>Wait for the scan to end, or cancel it.</source>
+        <translation>请等待扫描结束，或取消扫描。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln group(s) of %2 read, from %3.</source>
+        <translation>
+            <numerusform>%1：已读取 %2 个组中的 %Ln 个，来自 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The group limit stopped the reading before the end of the report.</source>
+        <translation>组数上限使读取在报告结束前停止。</translation>
     </message>
     <message numerus="yes">
         <source>Scanned %1 in %2 (%3 from the cache): %Ln group(s).</source>
@@ -748,6 +766,96 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Saved report %1 (%2)</source>
+        <translation>已保存的报告 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>打开已保存的报告</translation>
+    </message>
+    <message>
+        <source>Scan reports (*.json *.jsonl *.parquet);;All files (*)</source>
+        <translation>扫描报告 (*.json *.jsonl *.parquet);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>正在读取报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSubsetDialog</name>
+    <message>
+        <source>Identical files</source>
+        <translation>完全相同的文件</translation>
+    </message>
+    <message>
+        <source>Copies (resized, re-encoded, rotated)</source>
+        <translation>副本（缩放、重新编码、旋转）</translation>
+    </message>
+    <message>
+        <source>Edited copies</source>
+        <translation>编辑过的副本</translation>
+    </message>
+    <message>
+        <source>Similar shots</source>
+        <translation>相似的拍摄</translation>
+    </message>
+    <message>
+        <source>Looks alike</source>
+        <translation>看起来相似</translation>
+    </message>
+    <message>
+        <source>Open report: which groups?</source>
+        <translation>打开报告：哪些组？</translation>
+    </message>
+    <message>
+        <source>Every folder</source>
+        <translation>所有文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Groups with a file in:</source>
+        <translation>包含以下位置文件的组：</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Largest file at least (MB):</source>
+        <translation>最大文件至少（MB）：</translation>
+    </message>
+    <message>
+        <source>Largest file at most (MB):</source>
+        <translation>最大文件至多（MB）：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>At most this many groups:</source>
+        <translation>最多这么多组：</translation>
+    </message>
+    <message>
+        <source>Groups with a file in this folder</source>
+        <translation>包含此文件夹中文件的组</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1124,7 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <name>ScanWorker</name>
     <message>
         <source>(not duplicates list)</source>
+        <extracomment>Works out the marks of a result&apos;s groups, on the scan&apos;s thread (None: left to the GUI thread).</extracomment>
         <translation>（“不是重复项”列表）</translation>
     </message>
     <message>
@@ -1075,6 +1184,10 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Deep similarity needed</source>
         <translation>所需的深度相似度</translation>
+    </message>
+    <message>
+        <source>A saved report lists only the groups it found: the slider can make them stricter, not find more. Rescan the folders to look for looser matches.</source>
+        <translation>已保存的报告只列出它找到的组：滑块可以让它们更严格，但不能找到更多。请重新扫描文件夹以查找更宽松的匹配。</translation>
     </message>
     <message>
         <source>The deep-similarity model is installed: Rescan to use it.</source>
@@ -1175,6 +1288,14 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>Save the groups as a JSON or CSV report</source>
         <translation>将组保存为 JSON 或 CSV 报告</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>打开报告(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Review the groups of a saved scan report (JSON, JSON lines or Parquet)</source>
+        <translation>查看已保存扫描报告中的组（JSON、JSON Lines 或 Parquet）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1522,6 +1643,14 @@ Move the “How alike” slider to the left to look for looser matches, or add m
     <message>
         <source>In a protected folder: always kept</source>
         <translation>位于受保护的文件夹：始终保留</translation>
+    </message>
+    <message>
+        <source>It is the very file acted on, under another name (a hard link)</source>
+        <translation>它就是被操作的那个文件，只是换了一个名字（硬链接）</translation>
+    </message>
+    <message>
+        <source>Its path leads to a file acted on (through a symbolic link)</source>
+        <translation>它的路径指向一个被操作的文件（通过符号链接）</translation>
     </message>
     <message>
         <source>Cancelled before this file</source>

@@ -1,23 +1,27 @@
 """The engine's one-line messages in the user's language: why a file could not be used or was
 not moved, why deep similarity is off.
 
-The engine says why in English text, and that text is what its records, its report and its
-feature cache keep (a corrupt file is not re-read on every scan), so the text is the code: each
-reason the engine makes has a fixed wording with values in it (``guard.py``, ``decoding.py``,
-``raw.py``, ``discovery.py``, ``act/``, ``deep/stage.py``). :func:`problem_kind` matches a message against
-that wording, whole, and returns its kind with the values; :func:`problem_text` words the kind
-in the user's language with the values filled in (numbers in the user's locale), and shows any
-other message as the engine wrote it. tests/gui/test_engine_text.py makes each message with the
-engine's own functions, so a change of wording there fails a test instead of silently showing
-English.
+Each reason the engine makes is a :class:`..core.messages.Message`: its English text, with a
+code and values (``guard.py``, ``decoding.py``, ``raw.py``, ``discovery.py``, ``act/``,
+``deep/stage.py``), and the code survives the scan's worker processes and the feature cache.
+:func:`problem_kind` takes the kind and values from the code; a message that lost it (a report
+read back from JSON, a cache written before codes) is matched against the code's English
+wording, whole. :func:`problem_text` words the kind in the user's language with the values
+filled in (numbers in the user's locale), and shows any other message as the engine wrote it.
+tests/gui/test_engine_text.py makes each message with the engine's own functions, and checks
+that every code has a wording here, so a new code or a change of wording fails a test instead
+of silently showing English.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QLocale
+
+from ..core.messages import CATALOGUE, Message
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -69,6 +73,8 @@ PATTERNS: dict[str, str] = {
     "act_every_copy": r"this would remove every copy in its group",
     "act_no_survivor": r"no file kept in its group is still on disk unchanged \(([^:]+): (.+)\)",
     "act_protected": r"in a protected folder: always kept",
+    "act_hard_link": r"it is the very file acted on, under another name \(a hard link\)",
+    "act_through_link": r"its path leads to a file acted on \(through a symbolic link\)",
     "act_cancelled": r"cancelled before this file",
     # Why deep similarity is off (the report's ``deep.reason``).
     "deep_off": r"turned off \(--no-deep\)",
@@ -142,6 +148,12 @@ def _templates() -> dict[str, str]:
             "engine", "No file kept in its group is still on disk unchanged (%1: %2)"
         ),
         "act_protected": translate("engine", "In a protected folder: always kept"),
+        "act_hard_link": translate(
+            "engine", "It is the very file acted on, under another name (a hard link)"
+        ),
+        "act_through_link": translate(
+            "engine", "Its path leads to a file acted on (through a symbolic link)"
+        ),
         "act_cancelled": translate("engine", "Cancelled before this file"),
         "deep_off": translate("engine", "turned off (--no-deep)"),
         "no_model": translate("engine", "no model is installed"),
@@ -161,8 +173,32 @@ def _special_kinds() -> dict[str, str]:
     }
 
 
+def _coded(message: Message) -> tuple[str, tuple[str, ...]] | None:
+    """(kind, values) from a message's own code: its values in the order its wording has them,
+    as the engine writes them (so :func:`_value` treats them as it treats matched text)."""
+    if message.code not in PATTERNS:
+        return None
+    names = [name for _, name, _, _ in string.Formatter().parse(CATALOGUE[message.code]) if name]
+    values: list[str] = []
+    for name in names:
+        value = message.params.get(name, "")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            values.append(value if isinstance(value, Message) else str(value))
+        elif isinstance(value, int):
+            values.append(str(value))
+        else:
+            values.append(f"{value:.1f}")
+    return message.code, tuple(values)
+
+
 def problem_kind(message: str) -> tuple[str, tuple[str, ...]] | None:
-    """(kind, values) of an engine message, or None when it has another wording."""
+    """(kind, values) of an engine message, or None when it has another wording: from its code
+    when the engine gave one (:class:`..core.messages.Message`), else by matching its wording
+    (a report or cache written before codes, a message rebuilt as plain text)."""
+    if isinstance(message, Message):
+        coded = _coded(message)
+        if coded is not None:
+            return coded
     for kind, pattern in _COMPILED.items():
         found = pattern.fullmatch(message)
         if found:

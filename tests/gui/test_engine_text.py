@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from dupe_viewer.core import messages
 from dupe_viewer.core.act import identity, survivors
 from dupe_viewer.core.deep import stage
 from dupe_viewer.core.errors import DecodeError
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.gui
 def _raised(call, *args) -> str:
     with pytest.raises(DecodeError) as info:
         call(*args)
-    return str(info.value)
+    return messages.of(info.value)  # the engine's message, its code kept
 
 
 def _errors(*roots: Path) -> list[str]:
@@ -86,7 +87,7 @@ def engine_messages(tmp_path: Path) -> dict[str, str]:
     out["act_changed"] = identity.check_unchanged(target)  # the record says another size
     out["act_gone"] = identity.check_unchanged(identity.Target.of(record(1, str(tmp_path / "gone.jpg"))))
     out["act_every_copy"], out["act_protected"] = survivors.EVERY_COPY, survivors.PROTECTED
-    out["act_no_survivor"] = f"{survivors.NO_SURVIVOR} (photo.jpg: {out['act_gone']})"
+    out["act_no_survivor"] = messages.message("act_no_survivor", name="photo.jpg", reason=out["act_gone"])
     out["deep_off"] = stage.resolve(False, None, None)[1]["reason"]
     out["no_model"] = stage.resolve(None, None, None)[1]["reason"]  # an empty per-test home
     return out
@@ -162,6 +163,41 @@ def test_every_pattern_has_an_engine_message(engine_messages) -> None:
     # Made for files that change between the scan and the action (tests/core/act cover them).
     untested |= {"act_replaced", "act_rewritten", "act_content", "act_link", "act_not_regular"}
     untested |= {"act_uncheckable", "act_unreadable", "act_cancelled"}
+    # Why a kept file is no copy, inside "no file kept ..." (tests/core/act/test_survivors.py).
+    untested |= {"act_hard_link", "act_through_link"}
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         untested.add("permission")
     assert set(engine_text.PATTERNS) - untested == set(engine_messages)
+
+
+def _plain(text: str) -> str:
+    return str.__str__(text)
+
+
+def test_codes_and_wordings_agree(engine_messages, qapp) -> None:
+    """A message with its code and the same message as plain text (a report read back from JSON,
+    a cache written before codes) are worded alike; every code the engine has is worded here."""
+    coded = {k: m for k, m in engine_messages.items() if isinstance(m, messages.Message)}
+    assert len(coded) >= len(engine_messages) - 1, set(engine_messages) - set(coded)
+    assert set(messages.CATALOGUE) == set(engine_text.PATTERNS)
+    assert set(messages.CATALOGUE) <= set(engine_text._templates())
+    translators = i18n.install_translators(qapp, QLocale("de"))
+    try:
+        by_code = engine_text.problem_texts(coded.values())
+        by_wording = engine_text.problem_texts(_plain(m) for m in coded.values())
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+    assert by_code == by_wording
+    assert all(said != m for said, m in zip(by_code, coded.values(), strict=True))
+
+
+def test_a_code_words_a_message_whatever_its_english_says() -> None:
+    """The code, not the English, decides: values that would defeat the wording's pattern (a
+    decoder message holding a parenthesis, a name holding a colon) are still worded."""
+    tricky = messages.message("act_no_survivor", name="a: b.jpg", reason=messages.message("act_gone"))
+    assert engine_text.problem_kind(tricky) == ("act_no_survivor", ("a: b.jpg", messages.message("act_gone")))
+    bomb = messages.message("bomb_size", width=17000, height=17000, megapixels=289, limit=178)
+    assert engine_text.problem_kind(bomb) == ("bomb_size", ("17000", "17000", "289", "178"))
+    budget = messages.message("memory_budget", what="4×3 (PNG)", need_gb=3.0, limit_gb=1.0)
+    assert engine_text.problem_kind(budget) == ("memory_budget", ("4×3 (PNG)", "3.0", "1.0"))

@@ -17,6 +17,9 @@ holding the action lock (:mod:`.lock`), so two processes acting at once interlea
    written the file is not touched. Act (send2trash, or a move that never overwrites), then write
    the outcome. Moves can be undone from the journal with :func:`.undo.undo_moves`.
 
+A cluster scan's fsspec URL (``s3://...``) is never acted on: it is skipped with
+:data:`REMOTE_REASON` before any check, and its groups are report only.
+
 Every file gets an :class:`Outcome` (ok / skipped / failed, with a reason): failures are reported,
 never swallowed, and never stop the other files.
 """
@@ -30,7 +33,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from ..files import remote
 from ..files.records import ImageRecord
+from ..messages import message
 from .identity import Target, check_unchanged
 from .journal import FAILED, MOVE, OK, SKIPPED, TRASH, UNDO, Journal, timestamp
 from .lock import FileLock
@@ -55,6 +60,10 @@ __all__ = [
     "undo_moves",
     "unique_destination",
 ]
+
+
+#: Why a URL target (a cluster scan of an object store) is skipped.
+REMOTE_REASON = "remote object: report only, nothing moved"
 
 
 def execute(
@@ -111,7 +120,7 @@ def execute(
                 "ctime_ns": t.ctime_ns,
             }
             if should_stop is not None and should_stop():
-                out.reason = "cancelled before this file"
+                out.reason = message("act_cancelled")
             else:
                 try:
                     with lock.held():
@@ -140,6 +149,10 @@ def _check_and_act(
     trash_one: Callable[[str], None],
     out: Outcome,
 ) -> None:
+    if remote.is_url(t.path):
+        # A cluster scan's fsspec object: nothing here can trash, move, journal or undo it.
+        out.reason = REMOTE_REASON
+        return
     try:
         reason = guard.problem(t)
     except Exception as exc:  # a path the system cannot even resolve: not acted on

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..files.exact import full_hash
 from ..files.records import ImageRecord
+from ..messages import message
 
 #: Whether ``st_ctime`` is the status change time. On Windows it is the creation time: it still
 #: tells a replaced file from the scanned one, but not a file rewritten in place.
@@ -63,15 +64,15 @@ class Target:
 def identity_problem(target: Target, st: os.stat_result) -> str | None:
     """None when ``st`` (of ``target.path``) is the scanned file; otherwise why it is not."""
     if stat.S_ISLNK(st.st_mode):
-        return "the path is now a symbolic link, not the file itself"
+        return message("act_link")
     if not stat.S_ISREG(st.st_mode):
-        return "the path is no longer a regular file"
+        return message("act_not_regular")
     if st.st_size != target.size or st.st_mtime_ns != target.mtime_ns:
-        return "the file changed since the scan (size or modification time differ)"
+        return message("act_changed")
     if target.inode and (st.st_dev, st.st_ino) != (target.device, target.inode):
-        return "the file changed since the scan (another file now has its name)"
+        return message("act_replaced")
     if target.ctime_ns and st.st_ctime_ns != target.ctime_ns:
-        return "the file changed since the scan (rewritten in place: its status change time differs)"
+        return message("act_rewritten")
     return None
 
 
@@ -84,9 +85,9 @@ def check_unchanged(target: Target, *, follow_symlinks: bool = True) -> str | No
     try:
         st = os.stat(target.path) if follow_symlinks else os.lstat(target.path)
     except FileNotFoundError:
-        return "the file no longer exists"
+        return message("act_gone")
     except OSError as exc:
-        return f"cannot check the file: {exc.strerror or exc}"
+        return message("act_uncheckable", detail=exc.strerror or str(exc))
     return identity_problem(target, st)
 
 
@@ -135,5 +136,5 @@ def content_problem(path: str, digest: bytes) -> str | None:
         if full_hash(path) == digest:
             return None
     except OSError as exc:
-        return f"cannot read the file: {exc.strerror or exc}"
-    return "the file's content changed since the scan"
+        return message("act_unreadable", detail=exc.strerror or str(exc))
+    return message("act_content")

@@ -25,6 +25,7 @@ import os
 from collections.abc import Sequence
 
 from ..files.records import ImageRecord
+from ..messages import message
 from .identity import (
     Target,
     check_unchanged,
@@ -37,9 +38,9 @@ from .identity import (
 )
 
 NO_GROUP = "no group given: cannot check that a copy survives"
-EVERY_COPY = "this would remove every copy in its group"
+EVERY_COPY = message("act_every_copy")
 NO_SURVIVOR = "no file kept in its group is still on disk unchanged"
-PROTECTED = "in a protected folder: always kept"
+PROTECTED = message("act_protected")
 
 
 class Guard:
@@ -106,30 +107,31 @@ class Guard:
         stayers = self.stayers[n]
         last = self._last_good.get(n)
         ordered = [last, *(m for m in stayers if m is not last)] if last is not None else stayers
-        first: str | None = None
+        first: tuple[str, str] | None = None
         for m in ordered:
             why = self._not_a_copy(m, t)
             if why is None:
                 self._last_good[n] = m
                 return None
-            first = first or f"{os.path.basename(m.path)}: {why}"
-        return f"{NO_SURVIVOR} ({first})"
+            first = first or (os.path.basename(m.path), why)
+        name, reason = first or ("", "")
+        return message("act_no_survivor", name=name, reason=reason)
 
     def _not_a_copy(self, m: Target, t: Target) -> str | None:
         """None when ``m`` is, now, a real copy that survives ``t``; otherwise why not."""
         try:
             st = os.lstat(m.path)
         except FileNotFoundError:
-            return "the file no longer exists"
+            return message("act_gone")
         except OSError as exc:
-            return f"cannot check the file: {exc.strerror or exc}"
+            return message("act_uncheckable", detail=exc.strerror or str(exc))
         why = identity_problem(m, st)
         if why is not None:
             return why
         if st.st_ino and (st.st_dev, st.st_ino) in self.acting_keys:
-            return "it is the very file acted on, under another name (a hard link)"
+            return message("act_hard_link")
         if real_key(m.path) in self.acting_real:
-            return "its path leads to a file acted on (through a symbolic link)"
+            return message("act_through_link")
         if t.digest is not None and m.digest == t.digest:
             # A byte-identical copy: its bytes are what survives, so they are checked, once per
             # batch for as long as its stat identity does not move.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import DupeViewerError, ScanCancelled
+from ..messages import message
 from ..store import knn
 from ..store.vector_index import CHUNK, FRESH_QUERY_EF, VectorIndex
 from .spec import ModelError, ModelSpec
@@ -73,7 +74,7 @@ def resolve(
 ) -> tuple[DeepSetup | None, dict[str, Any]]:
     """Pick the model for this scan. Returns (setup or None, the report's ``deep`` section)."""
     if deep is False:
-        return None, {"enabled": False, "reason": "turned off (--no-deep)"}
+        return None, {"enabled": False, "reason": message("deep_off")}
     from . import installed  # the model registry, only when deep matching may run
 
     try:
@@ -83,12 +84,7 @@ def resolve(
             raise DeepUnavailable(str(exc)) from None
         return None, {"enabled": False, "reason": str(exc)}
     if spec is None:
-        reason = (
-            "no model installed; deep similarity (crops, tilts) is off. Install one with "
-            "`dupe-viewer models install`"
-            if model is None
-            else f"model '{model}' is not installed"
-        )
+        reason = message("no_model") if model is None else message("model_missing", model=model)
         if deep:
             raise DeepUnavailable(f"deep similarity needs a model: {reason}")
         return None, {"enabled": False, "reason": reason}

@@ -12,19 +12,18 @@ decodes the whole file on open, sees them (:mod:`.headers`).
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 import warnings
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from ..errors import DecodeError
-from ..files import formats
+from ..files import formats, remote
+from ..messages import message
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE
 from . import fidelity, guard, headers, raw
 
@@ -179,31 +178,43 @@ def decode(
 
     Raises DecodeError with a one-line, human-readable reason for anything that is not a usable
     image, whatever the decoder raised. JPEGs are decoded at the smallest DCT scale that still
-    covers ``size``; nothing is decoded whose raster would not fit the memory budget.
+    covers ``size``; nothing is decoded whose raster would not fit the memory budget. An fsspec
+    URL (a cluster scan's object) is read into memory first (:func:`..files.remote.read_object`,
+    its size checked before), then decoded with the same guards.
     """
-    _load_plugins()
-    path = Path(path)
-    if formats.is_raw_extension(formats.extension(path.name)):
-        return _decode_raw(path, size, max_pixels)
+    if remote.is_url(path):
+        with remote.read_object(str(path)) as fh:
+            return decode_stream(fh, str(path), size, max_pixels)
     with guard.open_regular(path) as fh:
-        _check_declared_size(fh, max_pixels)
+        return decode_stream(fh, os.fspath(path), size, max_pixels)
+
+
+def decode_stream(
+    fh: BinaryIO, name: str, size: int = WORK_SIZE, max_pixels: int = DEFAULT_MAX_PIXELS
+) -> Decoded:
+    """:func:`decode` of the image in ``fh`` (seekable, at 0), whose file name ``name`` gives
+    its extension (a camera RAW is known by it)."""
+    _load_plugins()
+    if formats.is_raw_extension(formats.extension(name)):
+        return _decode_raw(fh, name, size, max_pixels)
+    _check_declared_size(fh, max_pixels)
+    try:
+        with warnings.catch_warnings():
+            # We apply our own pixel limit below, with a clearer message; a hostile file's
+            # warnings (corrupt EXIF, skipped tags) are not the user's business.
+            warnings.simplefilter("ignore")
+            im = Image.open(fh)
+    except UnidentifiedImageError:
+        raise DecodeError(_unidentified_reason(fh)) from None
+    except Exception as exc:  # Pillow's plugins raise anything on hostile headers
+        raise DecodeError(guard.reason(exc, max_pixels)) from None
+    with im:
         try:
             with warnings.catch_warnings():
-                # We apply our own pixel limit below, with a clearer message; a hostile file's
-                # warnings (corrupt EXIF, skipped tags) are not the user's business.
                 warnings.simplefilter("ignore")
-                im = Image.open(fh)
-        except UnidentifiedImageError:
-            raise DecodeError(_unidentified_reason(path)) from None
-        except Exception as exc:  # Pillow's plugins raise anything on hostile headers
+                return _decode_opened(im, size, max_pixels)
+        except Exception as exc:  # corrupt data, decoder errors, MemoryError: one file's problem
             raise DecodeError(guard.reason(exc, max_pixels)) from None
-        with im:
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    return _decode_opened(im, size, max_pixels)
-            except Exception as exc:  # corrupt data, decoder errors, MemoryError: one file's problem
-                raise DecodeError(guard.reason(exc, max_pixels)) from None
 
 
 def single_threaded() -> None:
@@ -223,13 +234,13 @@ def _jxl_one_thread() -> None:
         JpegXLImagePlugin.DECODE_THREADS = 1
 
 
-def _check_declared_size(fh: io.BufferedReader, max_pixels: int) -> None:
+def _check_declared_size(fh: BinaryIO, max_pixels: int) -> None:
     """Refuse, before Pillow opens it, a file whose plugin decodes everything on open (JPEG XL)
     and whose header declares too many pixels for the limits."""
     try:
         declared = headers.jxl_size(fh)
     except (ValueError, OSError) as exc:
-        raise DecodeError(f"corrupt image data ({exc})") from None
+        raise DecodeError(message("corrupt", detail=str(exc))) from None
     if declared is None:
         return
     w, h = declared
@@ -238,10 +249,10 @@ def _check_declared_size(fh: io.BufferedReader, max_pixels: int) -> None:
     guard.check_need(w * h * 4 * guard.RASTER_COPIES["JXL"], f"{w}×{h} (JXL)")
 
 
-def _decode_raw(path: Path, size: int, max_pixels: int) -> Decoded:
+def _decode_raw(fh: BinaryIO, name: str, size: int, max_pixels: int) -> Decoded:
     """A camera RAW: the embedded preview or a half-size demosaic (:mod:`.raw`), then the
     steps every image goes through; the facts (size, format, time, camera) are the RAW's."""
-    with guard.open_regular(path) as fh, warnings.catch_warnings():
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # corrupt metadata is not the user's business
         pic = raw.read(fh, size, max_pixels)
     with pic.image as im:
@@ -258,7 +269,7 @@ def _decode_raw(path: Path, size: int, max_pixels: int) -> Decoded:
         dec,
         width=w,
         height=h,
-        format=formats.raw_format_name(path),
+        format=formats.raw_format_name(name),
         taken=pic.taken,
         camera=pic.camera,
         # A RAW is no JPEG, whatever its preview is; its detail was measured on a preview or a
@@ -314,17 +325,17 @@ def _decode_opened(im: Image.Image, size: int, max_pixels: int, orientation: int
     )
 
 
-def _unidentified_reason(path: Path) -> str:
+def _unidentified_reason(fh: BinaryIO) -> str:
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(64)
+        fh.seek(0)
+        head = fh.read(64)
     except OSError as exc:
-        return f"cannot read file: {exc.strerror or exc}"
+        return message("unreadable", detail=exc.strerror or str(exc))
     if not head:
-        return "empty file (0 bytes)"
+        return message("empty")
     if all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "not an image (the file contains text)"
-    return "not a recognised image format (corrupt or unsupported file)"
+        return message("text_file")
+    return message("unrecognised")
 
 
 #: Full-size previews of larger pictures are decoded reduced to about this many pixels (still
@@ -351,7 +362,7 @@ def display_image(path: str | os.PathLike[str], size: int | None = None) -> Imag
                     with Image.open(fh) as im:
                         w, h = im.size
             except UnidentifiedImageError:
-                raise DecodeError(_unidentified_reason(Path(path))) from None
+                raise DecodeError(_unidentified_reason(fh)) from None
             except Exception as exc:
                 raise DecodeError(guard.reason(exc, DEFAULT_MAX_PIXELS)) from None
         size = max(w, h, 1)

@@ -28,6 +28,7 @@ from PIL import Image
 
 from ..errors import DecodeError
 from ..files import opening
+from ..messages import message, of
 from ..options import DECODE_BUDGET_BYTES
 
 
@@ -37,15 +38,17 @@ def open_regular(path: str | os.PathLike[str]) -> io.BufferedReader:
     try:
         return opening.open_regular(path)
     except FileNotFoundError:
-        raise DecodeError("file vanished before it could be read") from None
+        raise DecodeError(message("vanished")) from None
     except PermissionError:
-        raise DecodeError("permission denied") from None
+        raise DecodeError(message("permission")) from None
     except IsADirectoryError:
-        raise DecodeError("is a directory") from None
+        raise DecodeError(message("directory")) from None
     except opening.NotRegularFileError as exc:
-        raise DecodeError(exc.strerror) from None
+        raise DecodeError(
+            message("not_regular", kind=exc.strerror.removeprefix("not a regular file: "))
+        ) from None
     except OSError as exc:
-        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
+        raise DecodeError(message("unreadable", detail=exc.strerror or str(exc))) from None
 
 
 def bytes_per_pixel(mode: str) -> int:
@@ -65,12 +68,10 @@ def check_pixels(im: Image.Image, max_pixels: int) -> None:
 def check_size(w: int, h: int, max_pixels: int) -> None:
     """Raise DecodeError when a ``w``×``h`` picture has no pixels or more than ``max_pixels``."""
     if w <= 0 or h <= 0:
-        raise DecodeError("image has no pixels")
+        raise DecodeError(message("no_pixels"))
     if w * h > max_pixels:
-        raise DecodeError(
-            f"refused as a possible decompression bomb: {w}×{h} = {w * h / 1e6:.0f} megapixels "
-            f"(limit {max_pixels / 1e6:.0f})"
-        )
+        mp, limit = round(w * h / 1e6), round(max_pixels / 1e6)
+        raise DecodeError(message("bomb_size", width=w, height=h, megapixels=mp, limit=limit))
 
 
 #: Copies of the raster a format's decoder holds at once. libwebp, libavif, libheif and libjxl
@@ -96,33 +97,32 @@ def check_need(need: int, what: str, budget: int = DECODE_BUDGET_BYTES) -> None:
     """Raise DecodeError when decoding ``what`` ("4000×3000 (JPEG RGB)") takes more than
     ``budget`` bytes."""
     if need > budget:
-        raise DecodeError(
-            f"too large to decode safely: {what} would take "
-            f"{need / 2**30:.1f} GB of memory (limit {budget / 2**30:.1f} GB)"
-        )
+        need_gb, limit_gb = round(need / 2**30, 1), round(budget / 2**30, 1)
+        raise DecodeError(message("memory_budget", what=what, need_gb=need_gb, limit_gb=limit_gb))
 
 
 def reason(exc: BaseException, max_pixels: int) -> str:
-    """One line saying why a decoder gave up on a file."""
+    """One line saying why a decoder gave up on a file (a :class:`..messages.Message`)."""
     if isinstance(exc, DecodeError):
-        return str(exc)
+        return of(exc)
     if isinstance(exc, Image.DecompressionBombError):
         # Pillow's message quotes its own limit (twice ours); say ours, and what the file declares.
         found = re.search(r"\((\d+) pixels\)", str(exc))
-        declared = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
-        limit = f"limit {max_pixels / 1e6:.0f}"
-        return f"refused as a possible decompression bomb: it declares {declared} ({limit})"
+        limit = round(max_pixels / 1e6)
+        if found:
+            return message("bomb_declared", megapixels=round(int(found.group(1)) / 1e6), limit=limit)
+        return message("bomb", limit=limit)
     if isinstance(exc, MemoryError):
-        return "not enough memory to decode this image"
+        return message("out_of_memory")
     # One line, and not a page: libheif and libtiff put newlines and whole dumps in messages.
     text = " ".join(str(exc).split()) or type(exc).__name__
     if len(text) > 160:
         text = text[:157] + "..."
     if "MAX_TEXT_CHUNK" in text or "MAX_TEXT_MEMORY" in text:
-        return "refused: its metadata (text or colour profile) inflates to more than the limit"
+        return message("metadata_bomb")
     if "truncated" in text.lower():
-        return "truncated image file (the end of the file is missing)"
-    return f"corrupt image data ({text})"
+        return message("truncated")
+    return message("corrupt", detail=text)
 
 
 #: Decodes whose raster is larger than this take turns across a scan's worker processes: each

@@ -31,6 +31,7 @@ import numpy as np
 from PIL import Image
 
 from ..errors import DecodeError
+from ..messages import message
 from ..options import DECODE_BUDGET_BYTES
 from . import fidelity, guard
 
@@ -75,19 +76,19 @@ def _rawpy() -> Any:
     try:
         import rawpy
     except ImportError as exc:  # rawpy is a dependency; a broken install costs RAW files only
-        raise DecodeError(f"camera RAW files cannot be read here (rawpy: {exc})") from None
+        raise DecodeError(message("raw_unavailable", detail=str(exc))) from None
     return rawpy
 
 
 def read(fh: BinaryIO, size: int, max_pixels: int, budget: int = DECODE_BUDGET_BYTES) -> RawPicture:
     """The picture of the RAW file ``fh`` for a working image of ``size`` px on the long side."""
     rawpy = _rawpy()
-    file_bytes = os.fstat(fh.fileno()).st_size
+    # Seek, not fstat: a remote object arrives as bytes in memory, with no descriptor.
+    file_bytes = fh.seek(0, os.SEEK_END)
+    fh.seek(0)
     if file_bytes > budget // 2:
-        raise DecodeError(
-            f"too large to decode safely: a {file_bytes / 2**20:,.0f} MB RAW file "
-            f"(limit {budget / 2**21:,.0f} MB)"
-        )
+        size_mb, limit_mb = round(file_bytes / 2**20), round(budget / 2**21)
+        raise DecodeError(message("raw_budget", size_mb=size_mb, limit_mb=limit_mb))
     head = fh.read(METADATA_HEAD)
     fh.seek(0)
     raw = rawpy.RawPy()
@@ -95,9 +96,7 @@ def read(fh: BinaryIO, size: int, max_pixels: int, budget: int = DECODE_BUDGET_B
         try:
             raw.open_buffer(fh)  # reads the whole file once, into a buffer LibRaw parses
         except rawpy.LibRawFileUnsupportedError:
-            raise DecodeError(
-                "not a camera RAW file LibRaw can read (corrupt, or an unsupported camera)"
-            ) from None
+            raise DecodeError(message("raw_unsupported")) from None
         return _picture(rawpy, raw, head, file_bytes, size, max_pixels, budget)
     except DecodeError:
         raise
@@ -109,11 +108,11 @@ def read(fh: BinaryIO, size: int, max_pixels: int, budget: int = DECODE_BUDGET_B
 
 def _reason(rawpy: Any, exc: BaseException, max_pixels: int) -> str:
     if isinstance(exc, (rawpy.LibRawTooBigError, rawpy.LibRawMemPoolOverflowError)):
-        return "too large to decode safely (LibRaw refused its declared size)"
+        return message("raw_too_large")
     if isinstance(exc, (rawpy.LibRawUnsufficientMemoryError, MemoryError)):
-        return "not enough memory to decode this image"
+        return message("out_of_memory")
     if isinstance(exc, (rawpy.LibRawIOError, rawpy.LibRawDataError)):
-        return "corrupt RAW data (the file is damaged or truncated)"
+        return message("raw_corrupt")
     return guard.reason(exc, max_pixels)
 
 
@@ -123,7 +122,7 @@ def _picture(
     sizes = raw.sizes
     w, h = int(sizes.width), int(sizes.height)
     if w <= 0 or h <= 0:
-        raise DecodeError("image has no pixels")
+        raise DecodeError(message("no_pixels"))
     guard.check_size(w, h, max_pixels)
     guard.check_size(int(sizes.raw_width), int(sizes.raw_height), max_pixels)
     orientation = _FLIP_TO_EXIF.get(int(sizes.flip), 1)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import message
 from ..options import DiscoveryOptions
 from . import formats
 from .opening import special_kind
@@ -70,12 +71,12 @@ def has_image_extension(name: str) -> bool:
 
 def _reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return message("permission")
     if isinstance(exc, FileNotFoundError):
-        return "vanished while scanning (deleted or moved)"
+        return message("vanished_scanning")
     if getattr(exc, "errno", None) == 40:  # ELOOP
-        return "symbolic link loop"
-    return exc.strerror or str(exc)
+        return message("link_loop")
+    return exc.strerror or str(exc)  # the OS's own words: no code of ours
 
 
 def discover(
@@ -111,11 +112,11 @@ def discover(
             st = os.stat(path)
         except OSError as exc:
             if os.path.islink(path):
-                return FileError(path, "broken symbolic link")
+                return FileError(path, message("broken_link"))
             return FileError(path, _reason(exc))
         if not stat.S_ISREG(st.st_mode):
             # Listed, not silently dropped: a FIFO or device named like a photo is worth a line.
-            return FileError(path, f"skipped: {special_kind(st.st_mode)}, not a regular file")
+            return FileError(path, message("skipped_special", kind=special_kind(st.st_mode)))
         key = (st.st_dev, st.st_ino)
         # Windows may report inode 0 on some filesystems; then identity falls back to the path.
         if st.st_ino and key in seen_files:
@@ -129,13 +130,13 @@ def discover(
             st = os.stat(root_path)
         except OSError as exc:
             yield FileError(
-                root_path, _reason(exc) if not isinstance(exc, FileNotFoundError) else "does not exist"
+                root_path, _reason(exc) if not isinstance(exc, FileNotFoundError) else message("missing")
             )
             continue
         if stat.S_ISREG(st.st_mode):
             name = os.path.basename(root_path)
             if not has_image_extension(name):
-                yield FileError(root_path, "not an image file (unknown extension)")
+                yield FileError(root_path, message("unknown_extension"))
                 continue
             res = accept_file(root_path, name, name)
             if res is not None:

@@ -29,7 +29,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from .. import paths
+from .. import messages, paths
 from ..features.perceptual import FEATURE_DTYPE, FEATURE_VERSION
 from ..files.records import ImageRecord
 from .cache_file import CacheFile
@@ -38,7 +38,10 @@ log = logging.getLogger(__name__)
 
 #: 2: camera and JPEG quality columns. 3: ctime_ns and checksum columns (a version-2 cache is
 #: migrated: its rows, lacking both, are trusted once on their old identity and then given them).
-SCHEMA_VERSION = 3
+#: 4: error_code column, the code and values of a cached failure (:mod:`..messages`), so the
+#: window words it in the user's language (a version-2 or 3 cache is migrated: its failures
+#: keep their English text, which the window matches by wording).
+SCHEMA_VERSION = 4
 #: PRAGMA application_id marking the file as ours ("DUPV").
 APPLICATION_ID = 0x44555056
 DB_NAME = "features.sqlite3"
@@ -58,16 +61,19 @@ _TABLES = (
     width INTEGER, height INTEGER, format TEXT, taken TEXT, camera TEXT, quality REAL,
     feat_version INTEGER, features BLOB, error TEXT,
     seen INTEGER NOT NULL DEFAULT 0,
-    ctime_ns INTEGER, checksum INTEGER
+    ctime_ns INTEGER, checksum INTEGER,
+    error_code TEXT
 )""",
     """CREATE TABLE IF NOT EXISTS embeddings (
     path BLOB NOT NULL, model TEXT NOT NULL, vector BLOB NOT NULL,
     PRIMARY KEY (path, model)
 )""",
 )
+_MIGRATE_FROM_3 = ("ALTER TABLE files ADD COLUMN error_code TEXT",)
 _MIGRATE_FROM_2 = (
     "ALTER TABLE files ADD COLUMN ctime_ns INTEGER",
     "ALTER TABLE files ADD COLUMN checksum INTEGER",
+    *_MIGRATE_FROM_3,
 )
 _U64, _I64 = 1 << 64, 1 << 63
 
@@ -122,7 +128,7 @@ class FeatureCache(CacheFile):
     APPLICATION_ID = APPLICATION_ID
     SCHEMA_VERSION = SCHEMA_VERSION
     TABLES = _TABLES
-    MIGRATIONS: ClassVar[dict[str, tuple[str, ...]]] = {"2": _MIGRATE_FROM_2}
+    MIGRATIONS: ClassVar[dict[str, tuple[str, ...]]] = {"2": _MIGRATE_FROM_2, "3": _MIGRATE_FROM_3}
     NAME = "feature cache"
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
@@ -169,7 +175,7 @@ class FeatureCache(CacheFile):
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in wanted))
         rows = conn.execute(
             "SELECT f.path, size, mtime_ns, inode, device, partial, digest, width, height, format, taken,"
-            " feat_version, features, error, camera, quality, ctime_ns, checksum"
+            " feat_version, features, error, camera, quality, ctime_ns, checksum, error_code"
             " FROM files f JOIN wanted w ON f.path = w.path"
         )
         damaged = 0
@@ -216,7 +222,7 @@ class FeatureCache(CacheFile):
                     partial=row[5],
                     digest=row[6],
                     # An error is only trusted from the current decoder version.
-                    error=row[13] if fresh else None,
+                    error=messages.from_json(row[13], row[18]) if fresh else None,
                     ctime_ns=ctime_ns,
                 )
                 yield pos, rec, feats
@@ -310,6 +316,7 @@ class FeatureCache(CacheFile):
                 feats,
                 r.error,
                 now,
+                messages.to_json(r.error),
                 r.camera,
                 r.quality,
                 r.ctime_ns,
@@ -324,12 +331,12 @@ class FeatureCache(CacheFile):
                 "DELETE FROM embeddings WHERE path = ? AND NOT EXISTS (SELECT 1 FROM files f"
                 " WHERE f.path = embeddings.path AND f.size = ? AND f.mtime_ns = ?"
                 " AND f.inode = ? AND f.device = ? AND f.ctime_ns = ?)",
-                ((r[0], r[1], r[2], r[3], r[4], r[17]) for r in rows),
+                ((r[0], r[1], r[2], r[3], r[4], r[18]) for r in rows),
             )
             self._conn.executemany(
                 "INSERT OR REPLACE INTO files (path, size, mtime_ns, inode, device, partial, digest,"
-                " width, height, format, taken, feat_version, features, error, seen, camera, quality,"
-                " ctime_ns, checksum) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " width, height, format, taken, feat_version, features, error, seen, error_code, camera,"
+                " quality, ctime_ns, checksum) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
 
