@@ -4,8 +4,10 @@ The person picks a report (.json, .jsonl, .parquet), then which of its groups to
 (:class:`ReportSubsetDialog`: a folder, kinds, the size of the group's largest file, a limit on
 the groups). :class:`ReportWorker` reads it off the GUI thread with the engine's
 :func:`~dupe_viewer.core.act.report_open.open_report` (progress in the progress strip, Cancel
-stops it), on a thread started by the scan's own :class:`ScanController`; the result goes to the
-window, which reviews it like a scan's. :class:`ReportOpener` is what the window composes.
+stops it), on a thread started by the scan's own :class:`ScanController`; the pairs the person
+said are not duplicates (the remembered list, by content) are taken out there, as after a scan,
+and the result goes to the window, which reviews it like a scan's. :class:`ReportOpener` is
+what the window composes.
 
 A report lists only the groups it found, so the similarity sliders can narrow them and never
 widen them: their tips say so while a report is shown (see :mod:`dupe_viewer.core.group.stated`).
@@ -18,6 +20,8 @@ import os
 import threading
 import time
 import traceback
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -34,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ScanResult
+from ..core import ScanResult, regrouped
 from ..core.act.report_open import ReportError, ReportProgress, ReportSubset, open_report
+from ..core.group.dismissals import Dismissals
 from ..core.result import KINDS, Cancelled, Finished
 from . import text
 from .background.scan_worker import ScanController
@@ -117,15 +122,40 @@ class ReportWorker(QObject):
     """Reads one report on its own thread (duck-typed for :class:`ScanController`); emits ``done`` last."""
 
     progress = Signal(int, int)  # groups read, groups in the report (0: unknown)
-    finished = Signal(object)  # ScanResult (source set)
+    finished = Signal(object, object)  # ScanResult (source set), pairs kept apart (set)
     cancelled = Signal()
     failed = Signal(str)  # one line
     done = Signal()
 
-    def __init__(self, path: str, subset: ReportSubset) -> None:
+    def __init__(
+        self, path: str, subset: ReportSubset, dismissals: Callable[[], Dismissals] = Dismissals
+    ) -> None:
         super().__init__()
         self.path, self.subset = path, subset
+        self.dismissals = dismissals
         self._cancel = threading.Event()
+
+    def _remembered(self, result: ScanResult) -> tuple[ScanResult, set[tuple[int, int]]]:
+        """``result`` without the pairs the person said are not duplicates (the same list a
+        scan applies: files are recognised by content, wherever the report found them)."""
+        excluded: set[tuple[int, int]] = set()
+        notes: list[str] = []
+        try:
+            store = self.dismissals()
+            excluded = store.excluded_pairs(result, should_stop=self._cancel.is_set)
+            notes = [f"{store.path}: {warning}" for warning in store.warnings]
+        except Exception as exc:  # a damaged list must not cost the person the report
+            log.error("could not read dismissals:\n%s", traceback.format_exc())
+            notes = [
+                translate("ScanWorker", "(not duplicates list)")
+                + ": "
+                + translate("ScanWorker", "Could not be read: %1").replace("%1", str(exc))
+            ]
+        if excluded:
+            result = regrouped(result, excluded=excluded)
+        if notes:
+            result = replace(result, warnings=[*result.warnings, *notes])
+        return result, excluded
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -137,7 +167,11 @@ class ReportWorker(QObject):
                 if isinstance(event, ReportProgress):
                     self.progress.emit(event.done, event.total)
                 elif isinstance(event, Finished):
-                    self.finished.emit(event.result)
+                    result, excluded = self._remembered(event.result)
+                    if self._cancel.is_set():
+                        self.cancelled.emit()
+                    else:
+                        self.finished.emit(result, excluded)
                 elif isinstance(event, Cancelled):
                     self.cancelled.emit()
         except ReportError as exc:
@@ -167,7 +201,7 @@ def report_title(result: ScanResult) -> str:
 class ReportOpener(QObject):
     """Asks for a report and a subset, reads it with progress and cancel, hands the result on."""
 
-    loaded = Signal(object)  # ScanResult read from a report
+    loaded = Signal(object, object)  # ScanResult read from a report, pairs kept apart (set)
     failed = Signal(str)
     stopped = Signal()
 

@@ -544,11 +544,11 @@ class MainWindow(QMainWindow):
         self.reports.open(path, subset)
         self.update_actions()
 
-    @Slot(object)
-    def _on_report_loaded(self, result: ScanResult) -> None:
+    @Slot(object, object)
+    def _on_report_loaded(self, result: ScanResult, excluded: set) -> None:
         self.final = True
         self.kept = None
-        self.review.new_scan()
+        self.review.new_scan(excluded)  # the remembered "not duplicates", as after a scan
         self.scans.errors.clear()
         self.scans.add_warnings(result)
         self.similarity.show_deep(result)

@@ -10,15 +10,18 @@ from pathlib import Path
 from dupe_viewer.core import Finished, ScanOptions, scan
 from dupe_viewer.core.act.report_open import ReportSubset
 from dupe_viewer.core.act.report_stream import write_report
+from dupe_viewer.core.group.dismissals import Dismissals
 from dupe_viewer.gui.dialogs import CONFIRMED_WIDER
 from dupe_viewer.gui.report_opening import ReportWorker
 
 
+def _scanned(photos: Path):
+    events = scan([str(photos)], ScanOptions(use_cache=False))
+    return next(e.result for e in events if isinstance(e, Finished))
+
+
 def _report(photos: Path, out: Path) -> Path:
-    result = next(
-        e.result for e in scan([str(photos)], ScanOptions(use_cache=False)) if isinstance(e, Finished)
-    )
-    write_report(result, out)
+    write_report(_scanned(photos), out)
     return out
 
 
@@ -64,7 +67,7 @@ def test_the_subset_and_cancel(qtbot, window, photos, tmp_path) -> None:
     # Cancelled, the reader stops before the end and hands no result over.
     worker = ReportWorker(str(report), ReportSubset())
     got: list[str] = []
-    worker.finished.connect(lambda _r: got.append("finished"))
+    worker.finished.connect(lambda *_: got.append("finished"))
     worker.cancelled.connect(lambda: got.append("cancelled"))
     worker.cancel()
     worker.run()
@@ -81,3 +84,23 @@ def test_a_broken_report_is_a_one_line_warning(qtbot, window, tmp_path) -> None:
     ((title, message),) = warned
     assert title == "Cannot open the report" and "broken.json" in message and "\n" not in message
     assert window.result is None
+
+
+def test_the_remembered_not_duplicates_apply_to_a_report(qtbot, window, photos, tmp_path) -> None:
+    """A group the person said is not duplicates (in an earlier session, by content) stays apart
+    when a report that still groups it is opened, and stays apart when the sliders move."""
+    result = _scanned(photos)
+    write_report(result, tmp_path / "r.json")
+    dismissed = result.groups[0]
+    paths = sorted(result.records[m.index].path for m in dismissed.members)
+    Dismissals().dismiss([result.records[m.index] for m in dismissed.members])
+    window.open_report(str(tmp_path / "r.json"), ReportSubset())
+    _wait_report(qtbot, window)
+    assert window.model.rowCount() == len(result.groups) - 1
+    shown = [sorted(window.result.records[m.index].path for m in g.members) for g in window.groups()]
+    assert paths not in shown
+    assert window.review.dismissed  # kept for the next regroup
+    window.threshold.setValue(window.threshold.value() + 1)
+    qtbot.waitUntil(lambda: not window.regrouper.busy, timeout=30_000)
+    shown = [sorted(window.result.records[m.index].path for m in g.members) for g in window.groups()]
+    assert paths not in shown
