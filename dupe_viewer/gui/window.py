@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import DupGroup, GroupingParams, ScanOptions, ScanResult, scan
+from ..core.act.report_open import is_report_path
 from . import text
 from .background.image_loader import ImageLoader
 from .background.regrouper import Regrouper
@@ -444,7 +445,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if len(paths) == 1 and is_report_path(paths[0]):
+            # A saved report opens for review (as `dupe-viewer REPORT` does): it is no folder to scan.
+            event.acceptProposedAction()
+            self.open_report(os.path.abspath(paths[0]))
+        elif paths:
             event.acceptProposedAction()
             self.add_paths(paths, scan=True)
 

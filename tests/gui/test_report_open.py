@@ -7,6 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
 from dupe_viewer.core import Finished, ScanOptions, scan
 from dupe_viewer.core.act.report_open import ReportSubset
 from dupe_viewer.core.act.report_stream import write_report
@@ -104,3 +107,27 @@ def test_the_remembered_not_duplicates_apply_to_a_report(qtbot, window, photos, 
     qtbot.waitUntil(lambda: not window.regrouper.busy, timeout=30_000)
     shown = [sorted(window.result.records[m.index].path for m in g.members) for g in window.groups()]
     assert paths not in shown
+
+
+def test_a_report_dropped_on_the_window_opens_for_review(
+    qtbot, window, photos, tmp_path, monkeypatch
+) -> None:
+    """Dropping one report file opens it (asking which groups), it is not added as a folder."""
+    report = _report(photos, tmp_path / "r.jsonl")
+    asked: list[str] = []
+    monkeypatch.setattr(window.reports, "choose_subset", lambda path: asked.append(path) or ReportSubset())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(200, 200),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    _wait_report(qtbot, window)
+    assert asked == [str(report)]
+    assert window.model.rowCount() == 3
+    assert str(report) not in [r.path for r in window.roots_model.roots()]
