@@ -1675,6 +1675,54 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
         <translation>Vor dieser Datei abgebrochen</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 ist kein dupe-viewer-Bericht (kein UTF-8-Text)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 ist kein dupe-viewer-Bericht (kein gültiges JSON: %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 ist kein dupe-viewer-Bericht (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 ist kein dupe-viewer-Bericht (Version und Ordner fehlen)</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 ist ein Bericht der Version %2; diese Version liest Version %3</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1: Gruppe %2 kann nicht gelesen werden (%3)</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1: Zeile %2 ist kein gültiges JSON (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>%1 kann nicht gelesen werden: eine CSV-Tabelle ist kein Bericht, der sich öffnen lässt</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 ist leer: kein JSON-Lines-Bericht</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 ist kein Parquet-Bericht von dupe-viewer</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Parquet-Berichte brauchen pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (oder pyarrow)</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>ausgeschaltet (--no-deep)</translation>
     </message>

@@ -1675,6 +1675,54 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
         <translation>Cancelado antes de este archivo</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 no es un informe de dupe-viewer (no es texto UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 no es un informe de dupe-viewer (JSON no válido: %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 no es un informe de dupe-viewer (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 no es un informe de dupe-viewer (no tiene versión ni carpetas)</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 es un informe de la versión %2; esta versión lee la versión %3</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1: no se puede leer el grupo %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1: la línea %2 no es JSON válido (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>No se puede leer %1: una tabla CSV no es un informe que se pueda abrir</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 está vacío: no es un informe JSON Lines</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 no es un informe Parquet de dupe-viewer</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Los informes Parquet necesitan pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (o pyarrow)</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>desactivada (--no-deep)</translation>
     </message>

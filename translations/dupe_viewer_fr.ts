@@ -1675,6 +1675,54 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
         <translation>Annulé avant ce fichier</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 n&apos;est pas un rapport dupe-viewer (ce n&apos;est pas du texte UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 n&apos;est pas un rapport dupe-viewer (JSON non valide : %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 n&apos;est pas un rapport dupe-viewer (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 n&apos;est pas un rapport dupe-viewer (ni version ni dossiers)</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 est un rapport de version %2 ; cette version lit la version %3</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1 : le groupe %2 ne peut pas être lu (%3)</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1 : la ligne %2 n&apos;est pas du JSON valide (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>Impossible de lire %1 : un tableau CSV n&apos;est pas un rapport que l&apos;on peut ouvrir</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 est vide : ce n&apos;est pas un rapport JSON Lines</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 n&apos;est pas un rapport Parquet de dupe-viewer</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Les rapports Parquet nécessitent pyarrow : pip install &apos;dupe-viewer[cluster]&apos; (ou pyarrow)</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>désactivée (--no-deep)</translation>
     </message>

@@ -1657,6 +1657,54 @@ Move the “How alike” slider to the left to look for looser matches, or add m
         <translation>このファイルの前で中止されました</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 は dupe-viewer のレポートではありません（UTF-8 テキストではありません）</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 は dupe-viewer のレポートではありません（有効な JSON ではありません: %2）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 は dupe-viewer のレポートではありません（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 は dupe-viewer のレポートではありません（バージョンとフォルダーがありません）</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 はバージョン %2 のレポートです。このバージョンが読めるのはバージョン %3 です</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1: グループ %2 を読み込めません（%3）</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1: %2 行目は有効な JSON ではありません（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>%1 を読み込めません: CSV の表は開けるレポートではありません</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 は空です: JSON Lines のレポートではありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 は dupe-viewer の Parquet レポートではありません</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Parquet レポートには pyarrow が必要です: pip install &apos;dupe-viewer[cluster]&apos;（または pyarrow）</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>オフにされています（--no-deep）</translation>
     </message>

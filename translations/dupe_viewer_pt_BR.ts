@@ -1675,6 +1675,54 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
         <translation>Cancelado antes deste arquivo</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 não é um relatório do dupe-viewer (não é texto UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 não é um relatório do dupe-viewer (JSON inválido: %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 não é um relatório do dupe-viewer (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 não é um relatório do dupe-viewer (não tem versão nem pastas)</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 é um relatório da versão %2; esta versão lê a versão %3</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1: o grupo %2 não pode ser lido (%3)</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1: a linha %2 não é JSON válido (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>Não é possível ler %1: uma tabela CSV não é um relatório que possa ser aberto</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 está vazio: não é um relatório JSON Lines</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 não é um relatório Parquet do dupe-viewer</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Relatórios Parquet precisam do pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (ou pyarrow)</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>desligada (--no-deep)</translation>
     </message>

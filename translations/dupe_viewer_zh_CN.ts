@@ -1657,6 +1657,54 @@ Move the “How alike” slider to the left to look for looser matches, or add m
         <translation>在处理此文件前已取消</translation>
     </message>
     <message>
+        <source>%1 is not a dupe-viewer report (it is not UTF-8 text)</source>
+        <translation>%1 不是 dupe-viewer 报告（不是 UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (not valid JSON: %2)</source>
+        <translation>%1 不是 dupe-viewer 报告（不是有效的 JSON：%2）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (%2)</source>
+        <translation>%1 不是 dupe-viewer 报告（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer report (it has no version and roots)</source>
+        <translation>%1 不是 dupe-viewer 报告（没有版本和文件夹）</translation>
+    </message>
+    <message>
+        <source>%1 is a report of version %2; this version reads version %3</source>
+        <translation>%1 是版本 %2 的报告；此版本读取版本 %3</translation>
+    </message>
+    <message>
+        <source>%1: group %2 cannot be read (%3)</source>
+        <translation>%1：无法读取第 %2 组（%3）</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not valid JSON (%3)</source>
+        <translation>%1：第 %2 行不是有效的 JSON（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: a CSV table is not a report that can be opened</source>
+        <translation>无法读取 %1：CSV 表格不是可以打开的报告</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a JSON-lines report</source>
+        <translation>%1 是空的：不是 JSON Lines 报告</translation>
+    </message>
+    <message>
+        <source>%1 is not a dupe-viewer Parquet report</source>
+        <translation>%1 不是 dupe-viewer 的 Parquet 报告</translation>
+    </message>
+    <message>
+        <source>Parquet reports need pyarrow: pip install &apos;dupe-viewer[cluster]&apos; (or pyarrow)</source>
+        <translation>Parquet 报告需要 pyarrow：pip install &apos;dupe-viewer[cluster]&apos;（或 pyarrow）</translation>
+    </message>
+    <message>
         <source>turned off (--no-deep)</source>
         <translation>已关闭（--no-deep）</translation>
     </message>

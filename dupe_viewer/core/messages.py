@@ -75,6 +75,19 @@ CATALOGUE: dict[str, str] = {
     "act_hard_link": "it is the very file acted on, under another name (a hard link)",
     "act_through_link": "its path leads to a file acted on (through a symbolic link)",
     "act_cancelled": "cancelled before this file",
+    # Why a saved report cannot be opened (act/report_open.py, report_stream.py).
+    "report_not_utf8": "{name} is not a dupe-viewer report (not UTF-8 text)",
+    "report_not_json": "{name} is not a dupe-viewer report (not valid JSON: {detail})",
+    "report_unreadable": "cannot read {name}: {detail}",
+    "report_foreign": "{name} is not a dupe-viewer report ({detail})",
+    "report_no_header": "{name} is not a dupe-viewer report (no version and roots)",
+    "report_version": "{name} is a report of version {found}; this version reads {wanted}",
+    "report_bad_group": "{name}: group {number} cannot be read ({detail})",
+    "report_bad_line": "{name}: line {line} is not valid JSON ({detail})",
+    "report_csv": "cannot read {name}: a CSV table is not a report to open",
+    "report_empty": "{name} is empty: not a JSON-lines report",
+    "report_not_parquet": "{name} is not a dupe-viewer Parquet report",
+    "report_needs_pyarrow": "Parquet reports need pyarrow: pip install 'dupe-viewer[cluster]' (or pyarrow)",
     # Why deep similarity is off (deep/stage.py; the report's ``deep.reason``).
     "deep_off": "turned off (--no-deep)",
     "no_model": (

@@ -76,6 +76,24 @@ PATTERNS: dict[str, str] = {
     "act_hard_link": r"it is the very file acted on, under another name \(a hard link\)",
     "act_through_link": r"its path leads to a file acted on \(through a symbolic link\)",
     "act_cancelled": r"cancelled before this file",
+    # Why a saved report cannot be opened (``act/report_open.py``, ``report_stream.py``).
+    "report_not_utf8": r"(.+) is not a dupe-viewer report \(not UTF-8 text\)",
+    "report_not_json": r"(.+) is not a dupe-viewer report \(not valid JSON: (.+)\)",
+    "report_unreadable": r"cannot read (.+?): (?!a CSV table is not a report to open$)(.+)",
+    "report_no_header": r"(.+) is not a dupe-viewer report \(no version and roots\)",
+    "report_foreign": (  # any other detail than the three wordings above
+        r"(.+) is not a dupe-viewer report "
+        r"\((?!not UTF-8 text\)$|not valid JSON: |no version and roots\)$)(.+)\)"
+    ),
+    "report_version": rf"(.+) is a report of version (.+); this version reads {_N}",
+    "report_bad_group": rf"(.+): group {_N} cannot be read \((.+)\)",
+    "report_bad_line": rf"(.+): line {_N} is not valid JSON \((.+)\)",
+    "report_csv": r"cannot read (.+): a CSV table is not a report to open",
+    "report_empty": r"(.+) is empty: not a JSON-lines report",
+    "report_not_parquet": r"(.+) is not a dupe-viewer Parquet report",
+    "report_needs_pyarrow": (
+        r"Parquet reports need pyarrow: pip install 'dupe-viewer\[cluster\]' \(or pyarrow\)"
+    ),
     # Why deep similarity is off (the report's ``deep.reason``).
     "deep_off": r"turned off \(--no-deep\)",
     "no_model": r"no model installed; .*",
@@ -155,6 +173,22 @@ def _templates() -> dict[str, str]:
             "engine", "Its path leads to a file acted on (through a symbolic link)"
         ),
         "act_cancelled": translate("engine", "Cancelled before this file"),
+        "report_not_utf8": translate("engine", "%1 is not a dupe-viewer report (it is not UTF-8 text)"),
+        "report_not_json": translate("engine", "%1 is not a dupe-viewer report (not valid JSON: %2)"),
+        "report_unreadable": translate("engine", "Cannot read %1: %2"),
+        "report_foreign": translate("engine", "%1 is not a dupe-viewer report (%2)"),
+        "report_no_header": translate(
+            "engine", "%1 is not a dupe-viewer report (it has no version and roots)"
+        ),
+        "report_version": translate("engine", "%1 is a report of version %2; this version reads version %3"),
+        "report_bad_group": translate("engine", "%1: group %2 cannot be read (%3)"),
+        "report_bad_line": translate("engine", "%1: line %2 is not valid JSON (%3)"),
+        "report_csv": translate("engine", "Cannot read %1: a CSV table is not a report that can be opened"),
+        "report_empty": translate("engine", "%1 is empty: it is not a JSON-lines report"),
+        "report_not_parquet": translate("engine", "%1 is not a dupe-viewer Parquet report"),
+        "report_needs_pyarrow": translate(
+            "engine", "Parquet reports need pyarrow: pip install 'dupe-viewer[cluster]' (or pyarrow)"
+        ),
         "deep_off": translate("engine", "turned off (--no-deep)"),
         "no_model": translate("engine", "no model is installed"),
         "model_missing": translate("engine", "the model “%1” is not installed"),

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ScanResult, regrouped
+from ..core import ScanResult, messages, regrouped
 from ..core.act.report_open import ReportError, ReportProgress, ReportSubset, open_report
 from ..core.group.dismissals import Dismissals
 from ..core.result import KINDS, Cancelled, Finished
@@ -124,7 +124,7 @@ class ReportWorker(QObject):
     progress = Signal(int, int)  # groups read, groups in the report (0: unknown)
     finished = Signal(object, object)  # ScanResult (source set), pairs kept apart (set)
     cancelled = Signal()
-    failed = Signal(str)  # one line
+    failed = Signal(object)  # one line (an engine message: its code kept)
     done = Signal()
 
     def __init__(
@@ -175,7 +175,7 @@ class ReportWorker(QObject):
                 elif isinstance(event, Cancelled):
                     self.cancelled.emit()
         except ReportError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(messages.of(exc))
         except Exception as exc:
             log.error("reading the report failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
@@ -202,7 +202,7 @@ class ReportOpener(QObject):
     """Asks for a report and a subset, reads it with progress and cancel, hands the result on."""
 
     loaded = Signal(object, object)  # ScanResult read from a report, pairs kept apart (set)
-    failed = Signal(str)
+    failed = Signal(object)  # one line, worded by engine_text
     stopped = Signal()
 
     def __init__(self, parent: QWidget, strip: ProgressStrip) -> None:

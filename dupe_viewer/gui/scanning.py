@@ -113,7 +113,7 @@ class ScanSession(QObject):
         """A skipped extension as shown: ".mp4", or "(no extension)" in the user's language."""
         return skipped_label(ext) if ext else self.tr("(no extension)")
 
-    @Slot(object, str)
+    @Slot(object, object)
     def add_error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
         self._update_errors()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core import DupGroup, GroupingParams, ScanOptions, ScanResult, scan
 from ..core.act.report_open import is_report_path
-from . import text
+from . import engine_text, text
 from .background.image_loader import ImageLoader
 from .background.regrouper import Regrouper
 from .background.tasks import TaskRunner
@@ -258,7 +258,9 @@ class MainWindow(QMainWindow):
         self.scans.stopped.connect(self._on_scan_stopped)
         self.reports = ReportOpener(self, self.progress_strip)
         self.reports.loaded.connect(self._on_report_loaded)
-        self.reports.failed.connect(lambda msg: self.warn(self.tr("Cannot open the report"), msg))
+        self.reports.failed.connect(
+            lambda msg: self.warn(self.tr("Cannot open the report"), engine_text.problem_text(msg))
+        )
         self.reports.stopped.connect(lambda: (self.update_actions(), self._show_page()))
         self.marks.changed.connect(self._update_totals)
         self._update_totals()

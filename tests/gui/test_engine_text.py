@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from dupe_viewer.core import messages
 from dupe_viewer.core.act import identity, survivors
+from dupe_viewer.core.act.report_open import ReportError, open_report
 from dupe_viewer.core.deep import stage
 from dupe_viewer.core.errors import DecodeError
 from dupe_viewer.core.features import decoding, guard
@@ -36,6 +37,34 @@ def _raised(call, *args) -> str:
 
 def _errors(*roots: Path) -> list[str]:
     return [e.error for e in discover(roots, skipped=Counter()) if isinstance(e, FileError)]
+
+
+def _report_messages(folder: Path) -> dict[str, str]:
+    """kind -> why the engine cannot open a report file made for it."""
+    folder.mkdir()
+    header = '{"version": 1, "roots": [], "groups": []}'
+    files = {
+        "report_not_utf8": ("latin.json", b'{"roots": "\xe9t\xe9"}'),
+        "report_not_json": ("broken.json", b'{"version": 1, "roots": [], "groups": [{"id"'),
+        "report_no_header": ("other.json", b'{"groups": []}'),
+        "report_version": ("future.json", b'{"version": 99, "roots": [], "groups": []}'),
+        "report_bad_group": ("bad.json", b'{"version": 1, "roots": [], "groups": [{"id": 1}]}'),
+        "report_bad_line": ("bad.jsonl", header[:-15].encode() + b"}\n{broken\n"),
+        "report_csv": ("table.csv", b"group,path\n"),
+        "report_empty": ("empty.jsonl", b""),
+        "report_foreign": ("garbage.parquet", b"not parquet at all"),
+    }
+    out: dict[str, str] = {}
+    for kind, (name, content) in files.items():
+        (folder / name).write_bytes(content)
+        with pytest.raises(ReportError) as info:
+            list(open_report(folder / name))
+        out[kind] = messages.of(info.value)
+    (folder / "folder.json").mkdir()
+    with pytest.raises(ReportError) as info:
+        list(open_report(folder / "folder.json"))
+    out["report_unreadable"] = messages.of(info.value)
+    return out
 
 
 @pytest.fixture
@@ -88,6 +117,7 @@ def engine_messages(tmp_path: Path) -> dict[str, str]:
     out["act_gone"] = identity.check_unchanged(identity.Target.of(record(1, str(tmp_path / "gone.jpg"))))
     out["act_every_copy"], out["act_protected"] = survivors.EVERY_COPY, survivors.PROTECTED
     out["act_no_survivor"] = messages.message("act_no_survivor", name="photo.jpg", reason=out["act_gone"])
+    out.update(_report_messages(tmp_path / "reports"))
     out["deep_off"] = stage.resolve(False, None, None)[1]["reason"]
     out["no_model"] = stage.resolve(None, None, None)[1]["reason"]  # an empty per-test home
     return out
@@ -165,6 +195,8 @@ def test_every_pattern_has_an_engine_message(engine_messages) -> None:
     untested |= {"act_uncheckable", "act_unreadable", "act_cancelled"}
     # Why a kept file is no copy, inside "no file kept ..." (tests/core/act/test_survivors.py).
     untested |= {"act_hard_link", "act_through_link"}
+    # A Parquet file of another program, and a machine without pyarrow.
+    untested |= {"report_not_parquet", "report_needs_pyarrow"}
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         untested.add("permission")
     assert set(engine_text.PATTERNS) - untested == set(engine_messages)
@@ -201,3 +233,15 @@ def test_a_code_words_a_message_whatever_its_english_says() -> None:
     assert engine_text.problem_kind(bomb) == ("bomb_size", ("17000", "17000", "289", "178"))
     budget = messages.message("memory_budget", what="4×3 (PNG)", need_gb=3.0, limit_gb=1.0)
     assert engine_text.problem_kind(budget) == ("memory_budget", ("4×3 (PNG)", "3.0", "1.0"))
+
+
+def test_a_scans_reasons_reach_the_window_with_their_codes(qtbot, window, tmp_path) -> None:
+    """The scan worker hands each reason over as the engine made it (a str-typed signal would
+    turn it into plain text and lose its code)."""
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(tmp_path / "photo.jpg")
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    window.add_paths([str(tmp_path)])
+    qtbot.waitUntil(lambda: window.final and not window.scanner.running, timeout=30_000)
+    ((path, reason),) = window.errors
+    assert path.endswith("empty.jpg")
+    assert isinstance(reason, messages.Message) and reason.code == "empty"

@@ -34,6 +34,7 @@ import numpy as np
 
 from ..features.perceptual import FEATURE_DTYPE
 from ..files.records import ImageRecord
+from ..messages import message, of
 from ..options import DEFAULT_RULES, GroupingParams, Rule, ScanOptions
 from ..result import (
     KINDS,
@@ -148,21 +149,21 @@ def _start(path: str) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
     try:
         header, groups = read_report(path)
     except ReportFormatError as exc:
-        raise ReportError(str(exc)) from None
+        raise ReportError(of(exc)) from None
     except UnicodeDecodeError:
-        raise ReportError(f"{name} is not a dupe-viewer report (not UTF-8 text)") from None
+        raise ReportError(message("report_not_utf8", name=name)) from None
     except json.JSONDecodeError as exc:
-        raise ReportError(f"{name} is not a dupe-viewer report (not valid JSON: {exc.msg})") from None
+        raise ReportError(message("report_not_json", name=name, detail=exc.msg)) from None
     except OSError as exc:
-        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise ReportError(message("report_unreadable", name=name, detail=exc.strerror or str(exc))) from None
     except Exception as exc:  # pyarrow's errors for a file that is not Parquet
-        raise ReportError(f"{name} is not a dupe-viewer report ({type(exc).__name__}: {exc})") from None
+        detail = f"{type(exc).__name__}: {exc}"
+        raise ReportError(message("report_foreign", name=name, detail=detail)) from None
     if not isinstance(header, dict) or "version" not in header or "roots" not in header:
-        raise ReportError(f"{name} is not a dupe-viewer report (no version and roots)")
+        raise ReportError(message("report_no_header", name=name))
     if header["version"] != REPORT_VERSION:
-        raise ReportError(
-            f"{name} is a report of version {header['version']}; this version reads {REPORT_VERSION}"
-        )
+        found = str(header["version"])
+        raise ReportError(message("report_version", name=name, found=found, wanted=REPORT_VERSION))
     return header, groups
 
 
@@ -232,13 +233,14 @@ def open_report(
                 pairs.extend((ref, m.index, m.similarity, m.kind) for m in members[1:])
                 stated.append(DupGroup(int(g["id"]), g["kind"], keep, ref, members))
             except (KeyError, TypeError, ValueError, IndexError) as exc:
+                detail = f"{type(exc).__name__}: {exc}"
+                name = os.path.basename(path)
                 raise ReportError(
-                    f"{os.path.basename(path)}: group {read} cannot be read ({type(exc).__name__}: {exc})"
+                    message("report_bad_group", name=name, number=read, detail=detail)
                 ) from None
     except json.JSONDecodeError as exc:
-        raise ReportError(
-            f"{os.path.basename(path)}: line {read + 2} is not valid JSON ({exc.msg})"
-        ) from None
+        name = os.path.basename(path)
+        raise ReportError(message("report_bad_line", name=name, line=read + 2, detail=exc.msg)) from None
     finally:
         close = getattr(groups, "close", None)
         if close is not None:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
+from ..messages import message
 from ..options import GroupingParams
 from ..result import DupGroup, ScanResult
 from .report import group_dict, header_dict, opened_for_report, write_csv, write_json
@@ -67,9 +68,7 @@ def pyarrow_modules() -> tuple[Any, Any]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise ReportFormatError(
-            "Parquet reports need pyarrow: pip install 'dupe-viewer[cluster]' (or pyarrow)"
-        ) from None
+        raise ReportFormatError(message("report_needs_pyarrow")) from None
     return pa, pq
 
 
@@ -201,7 +200,7 @@ def read_report(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Iterator[
     dicts one at a time (streamed from JSON lines and Parquet; a JSON report is parsed whole)."""
     fmt = report_format(path)
     if fmt == "csv":
-        raise ReportFormatError(f"cannot read {os.fspath(path)}: a CSV table is not a report to open")
+        raise ReportFormatError(message("report_csv", name=os.fspath(path)))
     if fmt == "json":
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -212,13 +211,13 @@ def read_report(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Iterator[
         first = fh.readline()
         if not first.strip():
             fh.close()
-            raise ReportFormatError(f"{os.fspath(path)} is empty: not a JSON-lines report")
+            raise ReportFormatError(message("report_empty", name=os.fspath(path)))
         return json.loads(first), _jsonl_groups(fh)
     _, pq = pyarrow_modules()
     pf = pq.ParquetFile(path)
     meta = pf.schema_arrow.metadata or {}
     if PARQUET_HEADER_KEY not in meta:
-        raise ReportFormatError(f"{os.fspath(path)} is not a dupe-viewer Parquet report")
+        raise ReportFormatError(message("report_not_parquet", name=os.fspath(path)))
     return json.loads(meta[PARQUET_HEADER_KEY]), _parquet_groups(pf)
 
 

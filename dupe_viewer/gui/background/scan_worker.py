@@ -72,7 +72,7 @@ class ScanWorker(QObject):
     """Iterates one scan; emits ``done`` last, whatever happened."""
 
     progress = Signal(str, int, int)  # phase (the engine's Phase value), done, total (0: unknown)
-    error = Signal(object, str)  # path (object: keeps non-UTF-8 names intact), reason
+    error = Signal(object, object)  # path (object: keeps non-UTF-8 names intact), reason (its code kept)
     staged = Signal(object, object)  # a result, and its marks worked out here (just before it)
     early_groups = Signal(object)  # a partial ScanResult: exact duplicates, before the end
     finished = Signal(object, object)  # ScanResult (regrouped without dismissals), excluded pairs
