@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -138,12 +139,49 @@ def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTransla
     return installed
 
 
+def untold_formats(environ: dict[str, str] | None = None) -> bool:
+    """Whether the system names no locale for numbers and dates: on Linux and the BSDs the
+    POSIX variables (``LC_ALL``, else ``LC_NUMERIC``, else ``LANG``) are unset, ``C`` or
+    ``POSIX`` (``C.UTF-8`` too). ``LANGUAGE`` alone (``LANGUAGE=de`` with ``LANG=C.UTF-8``, as
+    in a minimal session or a container) then translates the window while Qt formats numbers
+    the C way, "1,234 Dateien", which a German reads as one point two. Windows and macOS name
+    their formats in their own settings."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    env = os.environ if environ is None else environ
+    value = env.get("LC_ALL") or env.get("LC_NUMERIC") or env.get("LANG") or ""
+    return value.split(".")[0] in ("", "C", "POSIX")
+
+
 def apply_language(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Start-up: the chosen ``language`` (or the system's) for texts, and, when one was chosen,
-    for numbers and dates too (``QLocale.setDefault``): a German window writes "1.234,5"."""
+    for numbers and dates too (``QLocale.setDefault``): a German window writes "1.234,5". So
+    does a window the system's ``LANGUAGE`` translates when no locale names the formats."""
     if language in LANGUAGES:
         QLocale.setDefault(QLocale(language))
+    elif untold_formats():
+        spoken = system_language()
+        if spoken is not None:
+            QLocale.setDefault(QLocale(spoken))
     return install_translators(app, locale_for(language))
+
+
+def system_language() -> str | None:
+    """The first of our languages among the system's user-interface languages, or None."""
+    return first_of_ours(QLocale.system().uiLanguages())
+
+
+def first_of_ours(ui_languages: list[str]) -> str | None:
+    """The first of ``ui_languages`` ("de-Latn-DE", "pt-BR", "zh-Hans-CN") that we ship, by
+    language and region ("pt_BR") or by language alone ("de"); None when none is ours."""
+    for name in ui_languages:
+        parts = name.split("-")
+        regional = f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else ""
+        if regional in LANGUAGES:
+            return regional
+        if parts[0] in LANGUAGES:
+            return parts[0]
+    return None
 
 
 def language_menu(parent: QWidget, chosen: str, on_choice: Callable[[str], object]) -> QMenu:

@@ -254,3 +254,36 @@ def test_the_app_starts_in_the_language_chosen(tmp_path: Path) -> None:
     menu, files, number, locale = json.loads(res.stdout.splitlines()[-1])
     assert (menu, files, locale) == ("&Fichier", "2 fichiers", "fr_FR")
     assert number.endswith("234,5") and number.startswith("1") and len(number) == 7  # "1 234,5"
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="POSIX locale variables")
+def test_formats_follow_language_when_no_locale_names_them() -> None:
+    """LANGUAGE=de with LANG=C.UTF-8 translates the window: its numbers are German too, while a
+    real LANG (en_US) keeps its own formats (the person's explicit choice)."""
+    assert i18n.untold_formats({"LANG": "C.UTF-8"}) and i18n.untold_formats({})
+    assert i18n.untold_formats({"LC_ALL": "POSIX", "LANG": "de_DE.UTF-8"})
+    assert not i18n.untold_formats({"LANG": "en_US.UTF-8"})
+    assert not i18n.untold_formats({"LC_NUMERIC": "de_DE.UTF-8", "LANG": "C"})
+    assert i18n.first_of_ours(["de-Latn-DE", "de-DE", "de"]) == "de"
+    assert i18n.first_of_ours(["pt-BR", "pt"]) == "pt_BR"
+    assert i18n.first_of_ours(["pt-PT", "pt", "fr-FR"]) == "fr"
+    assert i18n.first_of_ours(["zh-Hans-CN", "zh-CN", "zh"]) == "zh_CN"
+    assert i18n.first_of_ours(["nl-NL", "nl"]) is None
+    probe = (
+        "from PySide6.QtCore import QLocale\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from dupe_viewer.gui import i18n\n"
+        "app = QApplication([])\n"
+        "i18n.apply_language(app, '')\n"
+        "print(QLocale().toString(1234567))\n"
+    )
+    shown = {}
+    for lang in ("C.UTF-8", "en_US.UTF-8"):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+        env.update(LANGUAGE="de", LANG=lang, QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        shown[lang] = out.stdout.strip().splitlines()[-1]
+    assert shown == {"C.UTF-8": "1.234.567", "en_US.UTF-8": "1,234,567"}
