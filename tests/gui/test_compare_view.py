@@ -1,14 +1,16 @@
 """Tests for the comparison's pieces that run on every group switch: the keeper's scores found
 from its own rows, a pane's colours set by state (no style sheet per change), and the facts'
-height worked out once per text and width."""
+height worked out once per text and width (and always the height QLabel would lay out)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from dupe_viewer.gui.compare_view import keeper_scores
-from dupe_viewer.gui.panes import ImagePane
+from dupe_viewer.gui.panes import ImagePane, best_values
 from tests.factories import make_result, record
 
 pytestmark = pytest.mark.gui
@@ -53,8 +55,47 @@ def test_the_facts_height_is_worked_out_once_per_text_and_width(qtbot) -> None:
     info.setText("<table><tr><td>Folder</td><td>" + "a long folder name " * 8 + "</td></tr></table>")
     narrow, wide = info.heightForWidth(120), info.heightForWidth(900)
     assert narrow > wide > 0
-    assert info._heights == {120: narrow, 900: wide}
+    assert {120, 900} <= info._heights.keys() and info._heights[120] == narrow
     assert info.heightForWidth(120) == narrow
     info.setText("<b>short</b>")
     assert info._heights == {}
     assert info.heightForWidth(120) < narrow
+
+
+def _plain_label_like(info: QLabel) -> QLabel:
+    """A QLabel set up as the facts are, answering every size question by laying it out."""
+    plain = QLabel()
+    plain.setTextFormat(Qt.TextFormat.RichText)
+    plain.setWordWrap(True)
+    plain.setAlignment(info.alignment())
+    plain.setSizePolicy(info.sizePolicy())
+    plain.setFont(info.font())
+    plain.setText(info.text())
+    return plain
+
+
+@pytest.mark.parametrize("order", ["widening", "narrowing", "mixed"])
+def test_the_facts_heights_are_qlabels_own_at_every_width(qtbot, order: str) -> None:
+    """The heights the wrapping rule gives without a layout are those QLabel lays out."""
+    records = [record(0, "/photos/a folder with a rather long name/IMG_0001.jpg"), record(1)]
+    result = make_result(records, [(0, 1)], [0.93], ["near"])
+    g = result.groups[0]
+    best = best_values(result.records, [m.index for m in g.members])
+    pane = ImagePane()
+    qtbot.addWidget(pane)
+    texts = [
+        "<table><tr><td>Folder</td><td>" + "a long folder name " * 8 + "</td></tr></table>",
+        "<b>short</b>",
+    ]
+    for m in g.members:
+        pane.show_facts(result.records[m.index], m, g, False, best, "sharper")
+        texts.append(pane.info.text())
+    widths = list(range(40, 1400, 37))
+    widths = {"widening": widths, "narrowing": widths[::-1], "mixed": widths[1::2] + widths[::2]}[order]
+    for t in texts:
+        pane.info.setText(t)
+        plain = _plain_label_like(pane.info)
+        qtbot.addWidget(plain)
+        for w in widths:
+            assert pane.info.heightForWidth(w) == plain.heightForWidth(w), (t, w)
+        assert pane.info.minimumSizeHint().height() == plain.minimumSizeHint().height(), t
