@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from .errors import ScanCancelled
+from .heap import keep_freed_memory
 
 #: Thread pools of the numeric libraries: one thread each in a worker, which shares the cores.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -56,6 +57,7 @@ class SerialRunner:
 def _one_thread() -> None:
     for var in _THREAD_VARS:
         os.environ.setdefault(var, "1")
+    keep_freed_memory()
 
 
 class ProcessRunner:

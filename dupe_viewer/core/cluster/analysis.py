@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..features.pool import Analysis, Embeds, WorkerConfig, analyse
+from ..heap import keep_freed_memory
 from ..state import TRANSIENT_ERRORS
 from .runner import first_done
 from .shards import Key, write_shard
@@ -48,6 +49,7 @@ def analyse_task(
     """Runs on a worker: analyse the files of ``keys``; write their shard under ``directory``
     (None: no store). Returns (the shard's name or None, the analyses in ``keys`` order).
     Transient failures (permissions, I/O) are not stored, as in the SQLite cache."""
+    keep_freed_memory()  # a Dask worker's malloc settings made every image buffer a fresh mmap
     embedder = _embedder(config)
     results = [analyse(k.path, config, embedder) for k in keys]
     keep = [n for n, r in enumerate(results) if r.error is None or not r.error.startswith(TRANSIENT_ERRORS)]

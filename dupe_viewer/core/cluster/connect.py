@@ -65,7 +65,15 @@ def client(address: str, *, processes: bool = True, timeout: float = CONNECT_TIM
         n = workers or os.cpu_count() or 1
         env = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
         extra: dict[str, Any] = {"env": env} if processes else {}
-        cluster = _local_cluster(distributed, n, processes, extra)
+        saved = dict(os.environ)
+        try:
+            cluster = _local_cluster(distributed, n, processes, extra)
+        finally:
+            # The nanny sets its workers' variables (MALLOC_TRIM_THRESHOLD_, one BLAS thread) in
+            # this process's environment and leaves them: every process started from here later
+            # (the scan's verification workers, a next single-machine scan) would inherit them.
+            os.environ.clear()
+            os.environ.update(saved)
         target: Any = cluster
     else:
         target = address.strip()

@@ -13,9 +13,16 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import ScanCancelled
+from ..heap import keep_freed_memory
 from ..parallel import ProcessRunner, Runner, SerialRunner
 
 __all__ = ["DaskRunner", "ProcessRunner", "Runner", "SerialRunner", "first_done"]
+
+
+def in_worker(fn: Callable[..., Any], *args: Any) -> Any:
+    """Runs on a worker: ``fn(*args)``, with the worker's heap kept (see :mod:`..heap`)."""
+    keep_freed_memory()
+    return fn(*args)
 
 
 def first_done(futures: Iterable[Any], timeout: float = 0.5) -> set[Any]:
@@ -58,7 +65,7 @@ class DaskRunner:
             # pure=False: the same payload twice (a rescan) is computed again, never served
             # from a stale result on the scheduler.
             data = self.client.scatter(list(args), hash=False)
-            fut = self.client.submit(fn, *data, pure=False)
+            fut = self.client.submit(in_worker, fn, *data, pure=False)
             inflight.add(fut)
             return True
 

@@ -36,6 +36,7 @@ from PIL import Image  # noqa: E402
 
 from .. import messages  # noqa: E402
 from ..errors import DecodeError  # noqa: E402
+from ..heap import keep_freed_memory  # noqa: E402
 from ..options import DEFAULT_MAX_PIXELS, WORK_SIZE, ScanOptions  # noqa: E402
 from . import decoding, guard, perceptual  # noqa: E402
 
@@ -107,6 +108,7 @@ def _init_worker(config: WorkerConfig, gate: Any = None) -> None:
     for var in _THREAD_VARS:
         os.environ[var] = "1"  # LibRaw's OpenMP too: rawpy is imported on the first RAW
     decoding.single_threaded()
+    keep_freed_memory()  # a MALLOC_ variable in the environment would mmap every image buffer
     _state["config"] = config
     guard.set_gate(gate)  # large decodes take turns across the workers
     _state["embedder"] = _make_embedder(config)
