@@ -398,7 +398,7 @@ class CompareView(QWidget):
             if pane.view.fit:
                 pane.view.fit_image()
 
-    @Slot(object, int, str)
+    @Slot(object, int, object)
     def _on_image_failed(self, path: str, size: int, reason: str) -> None:
         if self.result is None:
             return

@@ -66,6 +66,7 @@ class GroupModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         marks.changed.connect(self._on_marks_changed)
         loader.ready.connect(self._on_thumbnail)
+        loader.failed.connect(lambda path, size, _why: self._on_thumbnail(path, size))  # its mark
 
     # -- content ----------------------------------------------------------------------------
     def set_groups(self, records: Sequence[ImageRecord], groups: list[DupGroup]) -> None:
@@ -318,6 +319,18 @@ class GroupFilterProxy(QSortFilterProxyModel):
         self.setFilterRegularExpression(QRegularExpression(pattern, options))
 
 
+def unreadable(painter: QPainter, cell: QRect) -> None:
+    """A thumbnail that cannot be made (a corrupt or unreadable file): a crossed-out frame, not
+    the grey of one still loading, so a group of broken files is told at a glance (the pane
+    says why)."""
+    painter.fillRect(cell, QColor(0, 0, 0, 12))
+    painter.setPen(QPen(QColor(150, 40, 40), 2))
+    inner = cell.adjusted(6, 6, -6, -6)
+    painter.drawRect(inner)
+    painter.drawLine(inner.topLeft(), inner.bottomRight())
+    painter.drawLine(inner.topRight(), inner.bottomLeft())
+
+
 class StripDelegate(QStyledItemDelegate):
     """Paints a group's first thumbnails with a keep/delete bar under each."""
 
@@ -338,7 +351,9 @@ class StripDelegate(QStyledItemDelegate):
         for path, state in strip:
             cell = QRect(x, y, THUMB, THUMB)
             img = self.loader.get(path, THUMB_DECODE)
-            if img is None:
+            if img is None and self.loader.error(path, THUMB_DECODE) is not None:
+                unreadable(painter, cell)
+            elif img is None:
                 painter.fillRect(cell, QColor(0, 0, 0, 25))
             else:
                 scaled = img.size().scaled(cell.size(), Qt.AspectRatioMode.KeepAspectRatio)

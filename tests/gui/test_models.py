@@ -200,3 +200,41 @@ def test_a_ready_thumbnail_repaints_the_row_that_shows_it(loader) -> None:
     assert painted == []
     model._on_thumbnail(result.records[fewer[1].members[0].index].path, THUMB_DECODE)
     assert painted == [(model.row_of(fewer[1].id), model.row_of(fewer[1].id), [StripRole])]
+
+
+def test_a_thumbnail_that_cannot_be_made_is_crossed_out(qtbot, window, tmp_path, monkeypatch) -> None:
+    """Byte-identical corrupt files form a group; their thumbnails are marked unreadable (not
+    the grey of one still loading) as soon as the decode fails, and the pane says why."""
+    from PIL import Image
+
+    from dupe_viewer.gui import group_model
+
+    good = tmp_path / "good.jpg"
+    Image.new("RGB", (300, 200), (30, 120, 200)).save(good, quality=90)
+    cut = good.read_bytes()[:400]
+    (tmp_path / "cut1.jpg").write_bytes(cut)
+    (tmp_path / "cut2.jpg").write_bytes(cut)
+    crossed: list[tuple[int, int]] = []
+    real = group_model.unreadable
+    monkeypatch.setattr(
+        group_model, "unreadable", lambda p, cell: crossed.append(cell.center().toTuple()) or real(p, cell)
+    )
+    window.add_paths([str(tmp_path)])
+    qtbot.waitUntil(lambda: window.final and not window.scanner.running, timeout=30_000)
+    assert window.model.rowCount() == 1
+    table = window.groups_panel.table
+    qtbot.waitUntil(
+        lambda: window.thumbs.error(str(tmp_path / "cut1.jpg"), group_model.THUMB_DECODE) is not None
+    )
+    table.viewport().grab()  # paints the strip now
+    qtbot.waitUntil(lambda: len(set(crossed)) >= 2, timeout=10_000)
+    # Both members of the strip are crossed out.
+    image = table.viewport().grab().toImage()
+    x, y = crossed[-1]
+    red = image.pixelColor(x, y)  # where the two diagonals cross
+    assert red.red() > red.blue() + 40, red.name()
+
+    def said() -> str:
+        return " ".join(p.view.message.text() for p in window.compare.shown)
+
+    qtbot.waitUntil(lambda: "Truncated image file" in said(), timeout=10_000)

@@ -20,6 +20,7 @@ from PIL import Image
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
+from ...core import messages
 from ...core.errors import DecodeError
 from ...core.features.decoding import decode, display_image
 
@@ -50,7 +51,7 @@ class _Signals(QObject):
     # Python objects: a str signal turns a name that is not valid UTF-8 (surrogate escapes)
     # into another path, whose thumbnail never arrives or is another file's.
     loaded = Signal(object, int, QImage, int)
-    failed = Signal(object, int, str, int)
+    failed = Signal(object, int, object, int)  # the reason: an engine message, its code kept
 
 
 class _Worker(QRunnable):
@@ -64,7 +65,7 @@ class _Worker(QRunnable):
             try:
                 img = load_qimage(path, size)
             except (DecodeError, OSError, ValueError) as exc:
-                self.loader._signals.failed.emit(path, size, str(exc), gen)
+                self.loader._signals.failed.emit(path, size, messages.of(exc), gen)
             except Exception as exc:  # never let a strange file kill the pool thread silently
                 log.exception("decoding %s failed", path)
                 self.loader._signals.failed.emit(path, size, str(exc), gen)
@@ -78,7 +79,7 @@ class ImageLoader(QObject):
     """Asynchronous, cached image decoding. ``ready(path, size)`` fires when an image arrives."""
 
     ready = Signal(object, int)  # path (object: see _Signals), size
-    failed = Signal(object, int, str)
+    failed = Signal(object, int, object)  # path, size, reason (worded by engine_text)
 
     def __init__(
         self,
@@ -199,7 +200,7 @@ class ImageLoader(QObject):
             self._cache_bytes -= evicted.sizeInBytes()
         self.ready.emit(path, size)
 
-    @Slot(object, int, str, int)
+    @Slot(object, int, object, int)
     def _on_failed(self, path: str, size: int, reason: str, gen: int) -> None:
         if self._stale(path, gen):
             self._refresh(path, size)
