@@ -85,6 +85,9 @@ def match_partitioned(
     meas = measure.measure(feats, cand, should_stop=job.should_stop, prepared=prepared)
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
+    kinds = match_stage.other_moments(
+        job.records, cand.pairs, meas.orientation, sim, kinds, opts, job.should_stop
+    )
     keep = sim >= opts.min_threshold
     deep = None
     if use_deep:

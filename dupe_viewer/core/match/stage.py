@@ -15,12 +15,14 @@ complete, as a first scan).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..deep import stage as deep_stage
 from ..errors import ScanCancelled
+from ..files.records import ImageRecord
 from ..options import ScanOptions
 from ..result import PairTable
 from . import incremental
@@ -117,6 +119,7 @@ def match_rows(
     meas = measure.measure(feats, cand, should_stop=job.should_stop, prepared=prepared)
     sim = scoring.hash_similarity(meas)
     kinds = scoring.classify(meas, sim, feats["trimmed"])
+    kinds = other_moments(job.records, cand.pairs, meas.orientation, sim, kinds, opts, job.should_stop)
     keep = sim >= opts.min_threshold
     deep = None
     if deep_rows is not None and deep_floor is not None:
@@ -136,6 +139,25 @@ def match_rows(
         )
         deep = (deep_sim, crop_box, crop_in)
     return scored_table(feats, cand.pairs, sim, kinds, keep, opts.threshold, deep_floor, deep)
+
+
+def other_moments(
+    records: Sequence[ImageRecord],
+    pairs: np.ndarray,
+    orientation: np.ndarray,
+    sim: np.ndarray,
+    kinds: np.ndarray,
+    opts: ScanOptions,
+    should_stop: Callable[[], bool],
+) -> np.ndarray:
+    """``kinds`` with the same-size pairs whose content moved (:mod:`.parallax`) as similar
+    shots. One rule for one machine and for a cluster."""
+    from . import parallax  # here: a rescan that matches nothing decodes nothing
+
+    shot = parallax.other_moments(
+        records, pairs, orientation, sim, opts.threshold, opts.max_pixels, should_stop
+    )
+    return np.where(shot, "shot", kinds) if shot.any() else kinds
 
 
 def scored_table(

@@ -32,8 +32,9 @@ from ..result import KINDS, PairTable
 log = logging.getLogger(__name__)
 
 #: Bump when what a pair's stored columns mean changes (scores, kinds, candidate search).
-#: 2: members' identities gained inode and ctime, and the file a checksum.
-STORE_VERSION = 2
+#: 2: members' identities gained inode and ctime, and the file a checksum. 3: same-size pairs
+#: whose content moved are similar shots (``match.parallax``): older pairs never were checked.
+STORE_VERSION = 3
 MAX_SCOPES = 12
 
 

@@ -1,0 +1,90 @@
+"""Same-size pairs whose content moved are another moment, not a copy (core/match/parallax.py):
+a stereo-like pair (near things shift more than far ones) is a similar shot, never pre-marked;
+re-encodes, tonal edits, pasted objects and a shift of the whole picture are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageEnhance
+
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.match import parallax
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "photos" / "skimage"
+
+
+def _texture(h: int, w: int, seed: int, cell: int = 6) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    small = rng.uniform(0, 255, (h // cell + 2, w // cell + 2))
+    big = np.kron(small, np.ones((cell, cell)))[:h, :w]
+    return big + rng.normal(0, 4, (h, w))
+
+
+def _views(h: int = 360, w: int = 540) -> tuple[np.ndarray, np.ndarray]:
+    """Two eyes' views of a far wall and a near box: the box shifts 12 px, the wall 2 px."""
+    wall, box = _texture(h, w + 40, 1), _texture(h, w + 40, 2)
+    near = np.zeros((h, w + 40), bool)
+    near[60:300, 150:420] = True
+
+    def view(far_shift: int, near_shift: int) -> np.ndarray:
+        out = wall[:, far_shift : far_shift + w].copy()
+        m = near[:, near_shift : near_shift + w]
+        out[m] = box[:, near_shift : near_shift + w][m]
+        return np.clip(out, 0, 255).astype(np.uint8)
+
+    return view(0, 0), view(2, 12)
+
+
+def _rgb(lum: np.ndarray) -> Image.Image:
+    return Image.fromarray(np.stack([lum, (lum * 0.8).astype(np.uint8), (255 - lum) // 2], -1))
+
+
+def test_moved_content_is_told_from_edits(tmp_path: Path) -> None:
+    left, right = _views()
+    ma, oa, n = parallax.moved(left.astype(np.float32), right.astype(np.float32))
+    assert n >= parallax.MIN_BLOCKS and ma >= parallax.MOVED_SHARE and oa >= parallax.OFF_SHARE
+    base = left.astype(np.float32)
+    brighter = np.clip(base * 1.2 + 10, 0, 255)
+    pasted = base.copy()
+    pasted[20:80, 20:90] = _texture(60, 70, 9)  # a foreign object over ~3 % of the picture
+    shifted = np.roll(base, 4, axis=1)  # the whole picture moved: one motion explains it
+    noisy = np.clip(base + np.random.default_rng(3).normal(0, 6, base.shape), 0, 255)
+    for name, copy in {"brighter": brighter, "pasted": pasted, "shifted": shifted, "noisy": noisy}.items():
+        m, o, _ = parallax.moved(base, copy.astype(np.float32))
+        assert not (m >= parallax.MOVED_SHARE and o >= parallax.OFF_SHARE), (name, m, o)
+
+
+def test_a_stereo_pair_is_a_similar_shot_and_an_edit_stays_pre_marked(tmp_path: Path) -> None:
+    left, right = _views()
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    _rgb(left).save(photos / "left.png")
+    _rgb(right).save(photos / "right.png")
+    edit = ImageEnhance.Brightness(_rgb(left)).enhance(1.15)
+    edit.save(photos / "left_edit.jpg", quality=80)
+    opts = ScanOptions(use_cache=False, deep=False, threshold=0.5)
+    result = run_scan([photos], opts)
+    assert result is not None
+    kind_of = {
+        (Path(result.records[g.reference].path).name, Path(result.records[m.index].path).name): m.kind
+        for g in result.groups
+        for m in g.members
+        if m.index != g.reference
+    }
+    stereo = [k for (a, b), k in kind_of.items() if {a, b} & {"right.png"}]
+    assert stereo and all(k == "shot" for k in stereo), kind_of
+    edits = [k for (a, b), k in kind_of.items() if {a, b} == {"left.png", "left_edit.jpg"}]
+    assert edits and edits[0] != "shot", kind_of
+
+
+@pytest.mark.skipif(not (SHARED / "motorcycle_left.png").exists(), reason="needs ../shared/photos")
+def test_the_real_stereo_pair_is_a_similar_shot(tmp_path: Path) -> None:
+    for name in ("motorcycle_left.png", "motorcycle_right.png"):
+        (tmp_path / name).write_bytes((SHARED / name).read_bytes())
+    result = run_scan([tmp_path], ScanOptions(use_cache=False, deep=False))
+    assert result is not None and len(result.groups) == 1
+    (g,) = result.groups
+    assert [m.kind for m in g.members if m.index != g.reference] == ["shot"]
