@@ -26,7 +26,8 @@ from ..core import DupGroup
 from ..core.files.records import ImageRecord
 from ..core.gc_pause import gc_paused
 from ..core.group.keep import is_protected
-from ..core.result import COPY_KINDS, REFERENCE
+from ..core.group.reasons import relations
+from ..core.result import COPY_KINDS
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "literal") calls
 
@@ -105,12 +106,11 @@ class Marks(QObject):
         self._groups = groups
         self._protected_dirs = tuple(protected_dirs)
         self._group_of = {m.index: g for g in groups for m in g.members}
-        # How each member relates to its keeper (the reference, when it is not the keeper, as the
-        # keeper relates to it): only copies are pre-marked, never a similar shot or a look-alike.
-        self._kind = {m.index: str(m.kind) for g in groups for m in g.members}
+        # How each member relates to its keeper (core's rule, group.reasons.relations): only
+        # copies of the kept picture are pre-marked, never a similar shot or a look-alike.
+        self._kind = {}
         for g in groups:
-            if self._kind.get(g.reference) == REFERENCE and g.reference != g.keep:
-                self._kind[g.reference] = self._kind.get(g.keep, REFERENCE)
+            self._kind.update(relations(g))
         self._protected = (
             {i for i in self._group_of if is_protected(records[i].path, self._protected_dirs)}
             if self._protected_dirs

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from ..group.reasons import suggestion
+from ..group.reasons import relations, suggestion
 from ..group.regroup import reasons
 from ..options import GroupingParams
 from ..result import DupGroup, ScanResult
@@ -34,8 +34,9 @@ def decisions(
     ("keep", "trash" or "decide") and why, in one English sentence."""
     grouping = grouping or result.grouping
     why = reasons(result, group, grouping)
+    rels = relations(group)
     return {
-        m.index: (suggestion(group, m.index, grouping.protected, result.records), why[m.index].text)
+        m.index: (suggestion(group, m.index, grouping.protected, result.records, rels), why[m.index].text)
         for m in group.members
     }
 

@@ -123,6 +123,7 @@ def explain(
     kp = pos[group.keep]
     out: dict[int, Reason] = {}
     digest = records[group.keep].digest
+    rels = relations(group)
     for i in idx:
         k = pos[i]
         if i == group.keep:
@@ -133,7 +134,7 @@ def explain(
         if digest is not None and records[i].digest == digest:
             out[i] = Reason("identical")
             continue
-        rel = relation(group, i)
+        rel = rels[i]
         if rel not in COPY_KINDS:
             out[i] = Reason("shot" if rel == "shot" else "similar")
             continue
@@ -289,17 +290,40 @@ def _keeping_reason(
     return Reason("keep_only")
 
 
+def relations(group: DupGroup) -> dict[int, str]:
+    """Member index -> how it relates to the group's keeper. Members are matched to the
+    reference: each keeps its kind, and the reference, when it is not the keeper, takes the
+    keeper's. When the keeper is a similar shot (another moment than the reference's: the
+    sharpest of a burst, the other view of a stereo pair), the reference's copies show the
+    reference's moment, not the kept one: they are shots too, never pre-marked."""
+    out = {m.index: str(m.kind) for m in group.members}
+    keeper = out[group.keep]
+    if group.keep == group.reference or keeper == REFERENCE:
+        return out
+    out[group.reference] = keeper
+    if keeper == "shot":
+        for i, kind in out.items():
+            if i != group.keep and kind in COPY_KINDS:
+                out[i] = "shot"
+    return out
+
+
 def relation(group: DupGroup, index: int) -> str:
-    """How member ``index`` relates to the group's keeper: its kind, or, for the reference when
-    it is not the keeper, the keeper's kind (members are matched to the reference)."""
-    kinds = {m.index: m.kind for m in group.members}
-    kind = kinds[index]
-    return kinds[group.keep] if kind == REFERENCE and index != group.keep else kind
+    """How member ``index`` relates to the group's keeper (see :func:`relations`)."""
+    return relations(group)[index]
 
 
-def suggestion(group: DupGroup, index: int, protected: Sequence[str], records: Sequence[ImageRecord]) -> str:
+def suggestion(
+    group: DupGroup,
+    index: int,
+    protected: Sequence[str],
+    records: Sequence[ImageRecord],
+    rels: dict[int, str] | None = None,
+) -> str:
     """What the window pre-selects for a member: "keep", "trash" or "decide" (the user's call:
-    a similar shot or a look-alike, not a copy of the kept picture)."""
+    a similar shot or a look-alike, not a copy of the kept picture). ``rels``: the group's
+    :func:`relations`, when asked for every member."""
     if index == group.keep or (protected and is_protected(records[index].path, protected)):
         return "keep"
-    return "trash" if relation(group, index) in COPY_KINDS else "decide"
+    kind = (rels if rels is not None else relations(group))[index]
+    return "trash" if kind in COPY_KINDS else "decide"

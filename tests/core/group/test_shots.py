@@ -163,3 +163,30 @@ def test_of_two_sharp_frames_the_better_exposed_one_is_suggested(tmp_path: Path)
     assert result.features["clipped"][g.keep] < max(result.features["clipped"])
     assert os.path.basename(result.records[g.keep].path) == "b.jpg"
     assert reasons(result, g)[g.keep].code == "keep_sharpest"
+
+
+def test_when_another_moment_is_kept_the_references_copies_are_not_pre_marked() -> None:
+    """A group of one photo, its copies and another shot of the scene (the other view of a
+    stereo pair): when the other shot is kept, the photo and its copies are not copies of the
+    kept picture, so none is pre-marked for the trash."""
+    from dupe_viewer.core.group.reasons import relations
+    from dupe_viewer.core.result import REFERENCE, DupGroup, Member
+
+    records = [record(n) for n in range(4)]
+    members = [
+        Member(0, 1.0, REFERENCE),
+        Member(1, 0.99, "edited"),
+        Member(2, 0.95, "exact"),
+        Member(3, 0.68, "shot"),
+    ]
+    other_kept = DupGroup(id=1, kind="shot", keep=3, reference=0, members=members)
+    assert relations(other_kept) == {0: "shot", 1: "shot", 2: "shot", 3: "shot"}
+    assert [suggestion(other_kept, i, (), records) for i in range(4)] == [
+        "decide",
+        "decide",
+        "decide",
+        "keep",
+    ]
+    # Kept within the reference's moment, its copies go and the other shot is the person's call.
+    own_kept = DupGroup(id=1, kind="shot", keep=1, reference=0, members=members)
+    assert [suggestion(own_kept, i, (), records) for i in range(4)] == ["trash", "keep", "trash", "decide"]
