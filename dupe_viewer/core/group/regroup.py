@@ -108,6 +108,9 @@ def edges(
         kinds = np.where(by_deep, np.where(crop, "edited", np.where(shot, "shot", "similar")), kinds)
     if other_moment is not None and other_moment.any():
         kinds = np.where(other_moment & ~exact_, "shot", kinds)
+    # A pair the pixels showed to be another moment (match.parallax) stays one whichever score
+    # links it (deep similarity, or both scores together, would make it an edit above).
+    kinds = np.where(table.kinds == "shot", "shot", kinds)
     if excluded:
         ex = {(min(a, b), max(a, b)) for a, b in excluded}
         n = max(n, 1)

@@ -207,4 +207,28 @@ def other_moments(
             continue
         moved_share, off_share, blocks = moved(*pair)
         out[k] = blocks >= MIN_BLOCKS and moved_share >= MOVED_SHARE and off_share >= OFF_SHARE
+    return through_copies(pairs, similarity, out)
+
+
+def through_copies(pairs: np.ndarray, similarity: np.ndarray, moment: np.ndarray) -> np.ndarray:
+    """``moment`` carried to the copies: a file the hashes find a faithful copy of ``z``
+    (:data:`.scoring.NEAR_SIMILARITY`; a downscale, a rotated re-encode) shows ``z``'s moment,
+    so it is another moment wherever ``z`` is. Only the pixel test's own pairs are of one size;
+    a group's reference is often a smaller copy, which its members meet through."""
+    if not moment.any():
+        return moment
+    out = moment.copy()
+    other: dict[int, set[int]] = {}
+    for x, y in pairs[moment].tolist():
+        other.setdefault(x, set()).add(y)
+        other.setdefault(y, set()).add(x)
+    near: dict[int, set[int]] = {}
+    touching = np.isin(pairs[:, 0], list(other)) | np.isin(pairs[:, 1], list(other))
+    for x, y in pairs[(similarity >= NEAR_SIMILARITY) & ~moment].tolist():
+        near.setdefault(x, {x}).add(y)
+        near.setdefault(y, {y}).add(x)
+    for k in np.flatnonzero(touching & ~moment).tolist():
+        x, y = int(pairs[k, 0]), int(pairs[k, 1])
+        if other.get(x, set()) & near.get(y, set()) or other.get(y, set()) & near.get(x, set()):
+            out[k] = True
     return out

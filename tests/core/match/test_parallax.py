@@ -88,3 +88,31 @@ def test_the_real_stereo_pair_is_a_similar_shot(tmp_path: Path) -> None:
     assert result is not None and len(result.groups) == 1
     (g,) = result.groups
     assert [m.kind for m in g.members if m.index != g.reference] == ["shot"]
+
+
+def test_a_copy_shows_the_moment_of_its_original() -> None:
+    """File 1 is another moment than file 0 (same size, measured); file 2 is a faithful copy of
+    1 at another size (a downscale): 0 and 2 are two moments too, wherever the group meets them."""
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [3, 4], [2, 5]])
+    similarity = np.array([0.68, 0.97, 0.69, 0.70, 0.8], np.float32)
+    measured = np.array([True, False, False, False, False])
+    carried = parallax.through_copies(pairs, similarity, measured)
+    assert carried.tolist() == [True, False, True, False, False]
+    assert parallax.through_copies(pairs, similarity, np.zeros(5, bool)).tolist() == [False] * 5
+
+
+def test_a_pair_of_two_moments_stays_a_shot_whichever_score_links_it() -> None:
+    from dupe_viewer.core.group.regroup import edges
+    from dupe_viewer.core.options import GroupingParams
+    from dupe_viewer.core.result import PairTable
+
+    table = PairTable(
+        ij=np.array([[0, 1], [0, 2]]),
+        similarity=np.array([0.60, 0.60], np.float32),
+        kinds=np.array(["shot", "edited"]),
+        deep_similarity=np.array([0.95, 0.95], np.float32),
+        crop_box=np.full((2, 4), np.nan, np.float32),
+        crop_container=np.array([0, 0], np.int8),
+    )
+    _, _, kinds = edges(table, GroupingParams(0.65, 0.85), 3)
+    assert kinds.tolist() == ["shot", "edited"]  # deep links both; the measured moment stays one
