@@ -29,8 +29,10 @@ textured blocks.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from PIL import Image
@@ -64,6 +66,8 @@ OFF_SHARE = 0.10
 MIN_BLOCKS = 12
 #: Decoded files kept while pairs are looked at (~150 KB each).
 CACHED = 512
+#: Threads judging pairs, and pairs judged between two looks at a cancel.
+THREADS, BATCH = 2, 64
 
 _WINDOW = np.outer(np.hanning(BLOCK), np.hanning(BLOCK)).astype(np.float32)
 
@@ -161,9 +165,10 @@ def other_moments(
     should_stop: Callable[[], bool] = lambda: False,
 ) -> np.ndarray:
     """Per pair of ``pairs`` (rows into ``records``): another moment of one scene, told by its
-    pixels (see the module). Only unturned pairs (``orientation`` 0) of two files of one pixel
-    size whose hash ``similarity`` is at least ``threshold`` and under the faithful-copy level
-    are looked at; a file that cannot be decoded now concludes nothing."""
+    pixels (see the module), and carried to faithful copies (:func:`through_copies`). Only
+    pairs of two files of one pixel size once turned (``orientation``: how the first fits the
+    second) whose hash ``similarity`` is at least ``threshold`` and under the faithful-copy
+    level are looked at; a file that cannot be decoded now concludes nothing."""
     out = np.zeros(len(pairs), dtype=bool)
     if len(pairs) == 0:
         return out
@@ -182,31 +187,40 @@ def other_moments(
     # zoom) moves its content as a whole, which block shifts at this size do not follow well.
     look &= (wa == dims[b, 0]) & (ha == dims[b, 1])
     images: OrderedDict[int, Image.Image | None] = OrderedDict()  # the last files decoded
+    lock = threading.Lock()
 
     def image(i: int) -> Image.Image | None:
-        if i in images:
-            images.move_to_end(i)
-            return images[i]
+        with lock:
+            if i in images:
+                images.move_to_end(i)
+                return images[i]
         try:
             img: Image.Image | None = _luminance(records[i].path, max_pixels)
         except (DecodeError, OSError, ValueError):
             img = None
-        images[i] = img
-        if len(images) > CACHED:
-            images.popitem(last=False)
+        with lock:
+            images[i] = img
+            if len(images) > CACHED:
+                images.popitem(last=False)
         return img
 
-    todo = np.flatnonzero(look)
-    todo = todo[np.lexsort((b[todo], a[todo]))]  # by file: each is decoded about once
-    for k in todo.tolist():
-        if should_stop():
-            raise ScanCancelled()
+    def judge(k: int) -> bool:
         ia, ib = image(int(a[k])), image(int(b[k]))
         pair = aligned(ia, ib, int(turned[k])) if ia is not None and ib is not None else None
         if pair is None:
-            continue
+            return False
         moved_share, off_share, blocks = moved(*pair)
-        out[k] = blocks >= MIN_BLOCKS and moved_share >= MOVED_SHARE and off_share >= OFF_SHARE
+        return blocks >= MIN_BLOCKS and moved_share >= MOVED_SHARE and off_share >= OFF_SHARE
+
+    todo = np.flatnonzero(look)
+    todo = todo[np.lexsort((b[todo], a[todo]))].tolist()  # by file: each is decoded about once
+    # Decoding and the FFTs release the GIL: two threads, as the native re-measure uses.
+    with ThreadPoolExecutor(THREADS) as pool:
+        for lo in range(0, len(todo), BATCH):
+            if should_stop():
+                raise ScanCancelled()
+            batch = todo[lo : lo + BATCH]
+            out[batch] = list(pool.map(judge, batch))
     return through_copies(pairs, similarity, out)
 
 
