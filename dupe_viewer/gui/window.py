@@ -270,7 +270,11 @@ class MainWindow(QMainWindow):
         if (geo := s.get_bytes("window/geometry")) is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1400, 860)
+            # First start: most of the screen (on 1920 px, room for two panes side by side in
+            # every language's grid), at least 1400 × 860, and never more than fits.
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+            self.resize(max(1400, free.width() * 9 // 10), max(860, free.height() * 9 // 10))
         self.fit_to_screen()
         self.main_splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         if (state := s.get_bytes("window/state")) is not None:
