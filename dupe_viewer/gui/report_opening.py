@@ -43,7 +43,7 @@ from ..core.act.report_open import ReportError, ReportProgress, ReportSubset, op
 from ..core.group.dismissals import Dismissals
 from ..core.result import KINDS, Cancelled, Finished
 from . import text
-from .background.scan_worker import ScanController
+from .background.scan_worker import ScanController, remembered_apart
 from .panels import ProgressStrip
 
 log = logging.getLogger(__name__)
@@ -138,19 +138,8 @@ class ReportWorker(QObject):
     def _remembered(self, result: ScanResult) -> tuple[ScanResult, set[tuple[int, int]]]:
         """``result`` without the pairs the person said are not duplicates (the same list a
         scan applies: files are recognised by content, wherever the report found them)."""
-        excluded: set[tuple[int, int]] = set()
-        notes: list[str] = []
-        try:
-            store = self.dismissals()
-            excluded = store.excluded_pairs(result, should_stop=self._cancel.is_set)
-            notes = [f"{store.path}: {warning}" for warning in store.warnings]
-        except Exception as exc:  # a damaged list must not cost the person the report
-            log.error("could not read dismissals:\n%s", traceback.format_exc())
-            notes = [
-                translate("ScanWorker", "(not duplicates list)")
-                + ": "
-                + translate("ScanWorker", "Could not be read: %1").replace("%1", str(exc))
-            ]
+        excluded, problems = remembered_apart(result, self.dismissals, self._cancel.is_set)
+        notes = [f"{where}: {what}" for where, what in problems]
         if excluded:
             result = regrouped(result, excluded=excluded)
         if notes:

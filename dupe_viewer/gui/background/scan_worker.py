@@ -68,6 +68,27 @@ def expand_roots(roots: list[RootEntry]) -> list[str]:
     return out
 
 
+def remembered_apart(
+    result: ScanResult, dismissals: Callable[[], Dismissals], should_stop: Callable[[], bool]
+) -> tuple[set[tuple[int, int]], list[tuple[str, str]]]:
+    """(the record pairs of ``result`` the remembered "not duplicates" list keeps apart, and
+    (where, what) for each problem reading that list). Runs off the GUI thread, after a scan
+    and when a report is opened; a damaged list costs the person neither."""
+    try:
+        store = dismissals()
+        excluded = store.excluded_pairs(result, should_stop=should_stop)
+        return excluded, [(str(store.path), warning) for warning in store.warnings]
+    except Exception as exc:
+        log.error("could not read dismissals:\n%s", traceback.format_exc())
+        translate = QCoreApplication.translate  # thread-safe
+        return set(), [
+            (
+                translate("ScanWorker", "(not duplicates list)"),
+                translate("ScanWorker", "Could not be read: %1").replace("%1", str(exc)),
+            )
+        ]
+
+
 class ScanWorker(QObject):
     """Iterates one scan; emits ``done`` last, whatever happened."""
 
@@ -137,19 +158,9 @@ class ScanWorker(QObject):
                     self.early_groups.emit(event.result)
             elif isinstance(event, Finished):
                 result = event.result
-                excluded: set[tuple[int, int]] = set()
-                try:
-                    store = self.dismissals()
-                    excluded = store.excluded_pairs(result, should_stop=self._cancel.is_set)
-                    for warning in store.warnings:  # damaged and set aside: the person hears it
-                        self.error.emit(str(store.path), warning)
-                except Exception as exc:  # a damaged store must not cost the user the scan
-                    log.error("could not read dismissals:\n%s", traceback.format_exc())
-                    translate = QCoreApplication.translate  # thread-safe
-                    self.error.emit(
-                        translate("ScanWorker", "(not duplicates list)"),
-                        translate("ScanWorker", "Could not be read: %1").replace("%1", str(exc)),
-                    )
+                excluded, problems = remembered_apart(result, self.dismissals, self._cancel.is_set)
+                for where, what in problems:  # damaged and set aside: the person hears it
+                    self.error.emit(where, what)
                 if self._cancel.is_set():
                     self.cancelled.emit(result.stats)
                     return
