@@ -3,6 +3,9 @@
 The default keep rule, ``original``, keeps *the best original*: the file closest to the picture
 as it was made, judged on evidence the scan measured (:mod:`..features.fidelity`), in this order:
 
+0. **the moment that has copies** (only in groups mixing moments: a photo with its copies and
+   another shot of the scene that matched it): its best file is kept and its copies go; the
+   other moments are the person's call (never pre-marked) whichever file is kept;
 1. **not an edit**: a grayscale copy of a colour picture and a bordered (letterboxed, framed)
    copy lose to the unedited picture (crops lose on resolution: deep verification cannot tell a
    crop from the picture inside a border, so its windows are not used here);
@@ -313,8 +316,14 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
     edit = gray_edit | border_edit
     eff = real_resolution(ev, m)
     full = eff >= SAME_RESOLUTION * m.group_max(eff)
-    sharp = exposed = np.ones(len(it))
+    sharp = exposed = copied = np.ones(len(it))
     if m.frame is not None:
+        # A group mixing moments (a photo with its copies, and another shot of the scene that
+        # matched it): the keeper comes from the moment that has copies. Those copies are the
+        # duplicates to clear; the other moments are the person's call either way (never
+        # pre-marked), and keeping one of them instead would leave the copies unmarked too.
+        framed = np.where(m.frame >= 0, m.frame, np.arange(len(it)))
+        copied = (np.bincount(framed, minlength=len(it))[framed] >= 2).astype(np.float64)
         # Frames of one scene: the sharpest of those at full resolution (a downscale looks
         # sharper per pixel than its source, so smaller files do not set the bar). A copy
         # counts as the frame it copies: its own re-encoding noise says nothing.
@@ -328,6 +337,7 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
         exposed = np.where(shots, ev.clipped[framed_at] <= least + CLIPPED_STEP, True)
     # Among the files of full resolution, more of it still counts, but only in coarse steps.
     return [
+        copied,
         (~edit).astype(np.float64),
         ev.raw[it].astype(np.float64),
         full.astype(np.float64),

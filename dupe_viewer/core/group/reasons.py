@@ -145,13 +145,14 @@ def explain(
 
 
 def frames(group: DupGroup) -> list[int] | None:
-    """For a group holding similar shots, the position of the frame each member shows: its own
-    for the reference and the shots, the reference's for its copies. None for other groups."""
+    """For a group holding similar shots, the position of the frame each member shows: the
+    reference's for its copies, its own for the others (the reference, the shots, and look-alikes:
+    not verified as the reference's picture). None for other groups."""
     # A group's kind is its loosest relation: only "shot" or "similar" groups can hold a shot.
     if group.kind not in ("shot", "similar") or not any(m.kind == "shot" for m in group.members):
         return None
     ref = next(k for k, m in enumerate(group.members) if m.index == group.reference)
-    return [k if m.kind in ("shot", REFERENCE) else ref for k, m in enumerate(group.members)]
+    return [ref if m.kind in COPY_KINDS else k for k, m in enumerate(group.members)]
 
 
 def _column_names(rules: Sequence[Rule], protected: bool) -> list[str]:
@@ -159,6 +160,7 @@ def _column_names(rules: Sequence[Rule], protected: bool) -> list[str]:
     for rule in rules:
         if rule.name == BEST_ORIGINAL:
             names += [
+                "copied",
                 "edit",
                 "raw",
                 "resolution",

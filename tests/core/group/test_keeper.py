@@ -16,7 +16,7 @@ from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.act.report import write_csv, write_json
 from dupe_viewer.core.features import fidelity
 from dupe_viewer.core.group import keeper
-from dupe_viewer.core.group.reasons import OVERRIDDEN, TEXTS, Reason, suggestion
+from dupe_viewer.core.group.reasons import OVERRIDDEN, TEXTS, Reason, relations, suggestion
 from dupe_viewer.core.group.regroup import reasons
 from tests.library import photo
 
@@ -225,3 +225,37 @@ def test_a_camera_sized_upscale_is_measured_at_its_own_resolution_and_loses(tmp_
     with FeatureCache(tmp_path / "cache.db") as cache:
         again = run_scan([tmp_path], ScanOptions(deep=False, workers=1), cache=cache)
     assert again is not None and again.stats.decoded == 0 and again.features["native"].all()
+
+
+def test_a_group_mixing_moments_keeps_the_moment_that_has_copies(tmp_path: Path) -> None:
+    """A photo, a smaller copy of it, and the sharper other view of a stereo pair: the keeper
+    is the photo (its copy is the duplicate to clear, pre-marked), the other view is the
+    person's call. Kept by sharpness alone, the other view would win and the copy would stay
+    unmarked (it is not a copy of the kept picture)."""
+    from PIL import ImageFilter
+
+    from tests.core.match.test_parallax import _rgb, _views
+
+    left, right = _views()
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    soft = _rgb(left).filter(ImageFilter.GaussianBlur(1.2))  # the photo: softer than the other view
+    soft.save(photos / "photo.png")
+    soft.resize((432, 288), Image.LANCZOS).save(photos / "photo_small.jpg", quality=85)
+    _rgb(right).save(photos / "other_view.png")
+    result = run_scan([photos], ScanOptions(use_cache=False, deep=False, threshold=0.5))
+    assert result is not None and len(result.groups) == 1
+    (g,) = result.groups
+    name = {m.index: Path(result.records[m.index].path).name for m in g.members}
+    assert len(name) == 3
+    other = next(i for i, n in name.items() if n == "other_view.png")
+    # The other view is the sharper frame: without the moment rule it would be kept.
+    assert result.features["sharpness"][other] > max(
+        result.features["sharpness"][i] for i in name if i != other
+    )
+    rels = relations(g)
+    shown = {name[i]: suggestion(g, i, (), result.records, rels) for i in name}
+    assert shown == {"photo.png": "keep", "photo_small.jpg": "trash", "other_view.png": "decide"}
+    why = reasons(result, g)
+    assert why[other].code == "shot"
+    assert why[g.keep].code == "keep_resolution"
