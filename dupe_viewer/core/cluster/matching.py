@@ -7,13 +7,21 @@ every pair goes through the code a single-machine scan runs (:func:`..match.meas
 :func:`..match.stage.match_rows`, so equal candidates give equal pair tables and equal groups.
 Geometric verification of deep candidates (~1 ms a pair, the slowest step of a first deep scan)
 runs in chunks of pairs on the workers (:mod:`..deep.spread`, which one machine uses too over
-its cores), each chunk shipped with only its files' thumbnails and embeddings. A cluster scan
-matches everything every time (no saved pairs yet).
+its cores), each chunk shipped with only its files' thumbnails and embeddings.
+
+Between scans the pairs are kept by the single machine's rule and code (:func:`match_saved`:
+:func:`..match.stage.match` with :mod:`..store.pair_store`): a rescan of the same roots with the
+same settings reuses every pair of two unchanged files, and only the new and changed files ask
+the partitions for neighbours (among all files), so only their pairs are measured and scored;
+a rescan where nothing changed searches and measures nothing. The pairs are saved beside the
+feature store they were computed from: ``<store>/pairs/`` on a cluster (the client alone reads
+and writes them), ``cache_dir()/pairs/`` beside the SQLite cache on one machine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -36,7 +44,24 @@ class MatchStats:
 
     hash: partitions.SearchStats = field(default_factory=partitions.SearchStats)
     deep: partitions.SearchStats = field(default_factory=partitions.SearchStats)
-    candidates: int = 0
+    candidates: int = 0  # candidate pairs measured (and scored) this scan
+    queried: int = 0  # images that asked the partitions for neighbours this scan
+
+
+def match_saved(
+    job: MatchInput,
+    opts: ScanOptions,
+    setup: deep_stage.DeepSetup | None,
+    runner: Runner,
+    *,
+    partition_size: int = partitions.PARTITION_SIZE,
+    stats: MatchStats | None = None,
+) -> match_stage.Matched:
+    """The kept pairs of ``job`` with those of the previous scan of its roots reused (set
+    ``job.directory`` to persist them; None: everything is matched, nothing saved): the single
+    machine's :func:`..match.stage.match`, with the partitioned search matching the rows."""
+    matcher = partial(_match_rows, runner=runner, partition_size=partition_size, stats=stats)
+    return match_stage.match(job, opts, setup, matcher)
 
 
 def match_partitioned(
@@ -45,31 +70,60 @@ def match_partitioned(
     setup: deep_stage.DeepSetup | None,
     runner: Runner,
     *,
+    rows: np.ndarray | None = None,
     partition_size: int = partitions.PARTITION_SIZE,
     stats: MatchStats | None = None,
 ) -> PairTable:
-    """The scored pairs of all files of ``job`` (positions into them), as
-    :func:`..match.stage.match_rows` scores them, with candidates from partitioned searches."""
-    stats = stats if stats is not None else MatchStats()
+    """The scored pairs of all files of ``job`` (positions into them; with ``rows``, only the
+    pairs those files' queries find), as :func:`..match.stage.match_rows` scores them, with
+    candidates from partitioned searches. Nothing is saved or reused (see :func:`match_saved`)."""
     deep_floor = min(setup.threshold, DEEP_KEEP_MIN) if setup is not None else None
+    return _match_rows(
+        job, rows, opts, setup, deep_floor, runner=runner, partition_size=partition_size, stats=stats
+    )
+
+
+def _match_rows(
+    job: MatchInput,
+    rows: np.ndarray | None,
+    opts: ScanOptions,
+    setup: deep_stage.DeepSetup | None,
+    deep_floor: float | None,
+    *,
+    runner: Runner,
+    partition_size: int,
+    stats: MatchStats | None,
+) -> PairTable:
+    """A :data:`..match.stage.RowMatcher`: find, measure and score the candidate pairs of
+    ``rows`` (None: of all files) with partitioned searches on ``runner``."""
+    stats = stats if stats is not None else MatchStats()
     feats = job.feats
-    if len(job) < 2:
+    if len(job) < 2 or (rows is not None and len(rows) == 0):
         return PairTable.empty(deep=setup is not None)
+    stats.queried = len(job) if rows is None else len(rows)
     prepared = candidates.prepare(feats["thumb"])
     cand = partitions.hash_candidates(
-        runner, prepared, partition_size=partition_size, should_stop=job.should_stop, stats=stats.hash
+        runner,
+        prepared,
+        partition_size=partition_size,
+        should_stop=job.should_stop,
+        stats=stats.hash,
+        rows=rows,
     )
     prepared.release_search_data()
     use_deep = setup is not None and job.vectors is not None and deep_floor is not None
     if use_deep:
         assert job.vectors is not None
         have = np.flatnonzero(job.vectors[1])
+        # As on one machine (deep.stage.index_candidates): the asking rows among those with a vector.
+        ask = None if rows is None else np.flatnonzero(np.isin(have, rows))
         pairs, _ = partitions.deep_candidates(
             runner,
             job.vectors[0][have],
             partition_size=partition_size,
             should_stop=job.should_stop,
             stats=stats.deep,
+            query_rows=ask,
         )
         deep_cand = have[pairs] if len(pairs) else pairs.reshape(0, 2)
         # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.

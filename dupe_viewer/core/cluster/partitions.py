@@ -16,6 +16,11 @@ Deep stage: each embedding goes to its nearest centroid (and a second near a bou
 partition answers the k nearest neighbours of its members among its members; the client keeps
 each image's :data:`..deep.stage.K_DEEP` best over all its partitions, as one exact search would.
 
+Both stages take the rows that ask for neighbours (default all): a rescan (the single machine's
+rule, :func:`..match.stage.match`) routes only its new and changed images' queries, against
+partitions of every image, as one machine queries its persisted indexes with the new rows only.
+Partitions no query reaches are not sent to a worker.
+
 Partitions hold positions into the caller's arrays; workers get only their partition's rows.
 """
 
@@ -98,13 +103,22 @@ def hash_partition_task(
 
 
 def _hash_payloads(
-    prepared: candidates.Prepared, partition_size: int, boundary: float, min_corr: float, stats: SearchStats
+    prepared: candidates.Prepared,
+    partition_size: int,
+    boundary: float,
+    min_corr: float,
+    stats: SearchStats,
+    rows: np.ndarray | None = None,
 ) -> Iterator[tuple]:
     vectors = prepared.index_vectors
     n = len(vectors)
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
     index = quantiser.assign(vectors, cent, boundary)
     qi, qo = np.nonzero(prepared.plausible)
+    if rows is not None:
+        # Every image stays a member (the new ones' neighbours may be old); only ``rows`` ask.
+        asks = np.isin(qi, rows)
+        qi, qo = qi[asks], qo[asks]
     routed = quantiser.assign(oriented(prepared.d0[qi], qo.astype(np.int8)), cent, boundary)
     stats.partitions = len(cent)
     stats.duplication = index.duplication
@@ -137,13 +151,15 @@ def hash_candidates(
     min_corr: float = candidates.CANDIDATE_MIN_CORR,
     should_stop: Callable[[], bool] = lambda: False,
     stats: SearchStats | None = None,
+    rows: np.ndarray | None = None,
 ) -> candidates.Candidates:
     """The hash-stage candidate pairs of all images of ``prepared``, searched partition by
-    partition on ``runner``: what :func:`..match.candidates.find_candidates` gives on one machine."""
+    partition on ``runner``: what :func:`..match.candidates.find_candidates` gives on one machine.
+    ``rows``: only these images ask for neighbours (among all), as ``find_candidates(rows=...)``."""
     stats = stats if stats is not None else SearchStats()
-    if len(prepared.canon) < 2:
+    if len(prepared.canon) < 2 or (rows is not None and len(rows) == 0):
         return candidates.Candidates.empty()
-    payloads = _hash_payloads(prepared, partition_size, boundary, min_corr, stats)
+    payloads = _hash_payloads(prepared, partition_size, boundary, min_corr, stats, rows)
     pairs, orient, corr = [], [], []
     for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
         pairs.append(p)
@@ -173,12 +189,25 @@ def deep_partition_task(
 
 
 def _deep_payloads(
-    vectors: np.ndarray, partition_size: int, boundary: float, probes: int, k: int, min_cos: float, stats
+    vectors: np.ndarray,
+    partition_size: int,
+    boundary: float,
+    probes: int,
+    k: int,
+    min_cos: float,
+    stats: SearchStats,
+    query_rows: np.ndarray | None = None,
 ) -> Iterator[tuple]:
     n = len(vectors)
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
     index = quantiser.assign(vectors, cent, boundary)
-    routed = quantiser.probe(vectors, cent, probes)
+    if query_rows is None:
+        routed = quantiser.probe(vectors, cent, probes)
+    else:
+        # Only these rows ask (ascending, so the routing stays sorted by partition then row).
+        asks = np.unique(np.asarray(query_rows, dtype=np.int64))
+        sub = quantiser.probe(vectors[asks], cent, probes)
+        routed = quantiser.Assignment(asks[sub.rows], sub.parts, sub.k)
     stats.partitions, stats.duplication = len(cent), index.duplication
     stats.query_duplication = routed.duplication
     for members, queries in zip(index.members(), routed.members(), strict=True):
@@ -206,15 +235,17 @@ def deep_candidates(
     min_cos: float = deep_stage.CANDIDATE_MIN_COS,
     should_stop: Callable[[], bool] = lambda: False,
     stats: SearchStats | None = None,
+    query_rows: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Deep candidate pairs (P×2 positions into ``vectors``, i < j, unique) and their cosines:
     each vector's ``k`` nearest neighbours (itself included, as on one machine) with cosine ≥
-    ``min_cos``, searched partition by partition."""
+    ``min_cos``, searched partition by partition. ``query_rows``: only these vectors ask for
+    neighbours (among all), as :func:`..deep.stage.candidate_pairs` does on one machine."""
     stats = stats if stats is not None else SearchStats()
     n = len(vectors)
-    if n < 2:
+    if n < 2 or (query_rows is not None and len(query_rows) == 0):
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    payloads = _deep_payloads(vectors, partition_size, boundary, probes, k, min_cos, stats)
+    payloads = _deep_payloads(vectors, partition_size, boundary, probes, k, min_cos, stats, query_rows)
     qs, nbs, sims = [], [], []
     for q, nb, s in runner.map(deep_partition_task, payloads, should_stop):
         qs.append(q)

@@ -8,7 +8,9 @@ Stages, over the same :class:`~..state.ScanState` as :data:`..scan.STAGES`:
 3. byte-identical files (:func:`..stages.compare_contents`);
 4. :func:`analyse`: what the store lacks, partition by partition on the workers, written there
    as new shards;
-5. :func:`match`: partitioned candidate search, single-machine scoring, verification on workers;
+5. :func:`match`: partitioned candidate search, single-machine scoring, verification on workers,
+   with the pairs of unchanged files reused from the previous scan (saved in the store's
+   ``pairs/``, by the single machine's rule);
 6. the reference-centred groups (:func:`..stages.group`), exactly as on one machine.
 
 The cluster needs the files (and the store folder) at the same paths on every machine: local
@@ -42,7 +44,7 @@ from ..result import Cancelled, ErrorFound, Finished, PairTable, Phase, Progress
 from . import partitions
 from .analysis import FILES_PER_TASK, DaskAnalysis
 from .connect import client as open_client
-from .matching import MatchStats, match_partitioned
+from .matching import MatchStats, match_saved
 from .runner import DaskRunner, Runner
 from .shards import Key, ShardStore
 
@@ -215,7 +217,8 @@ def _share_with_copies(s: state.ScanState) -> None:
 
 
 def match(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
-    """Stage 5: every representative matched by the partitioned search (see :mod:`.matching`)."""
+    """Stage 5: the representatives matched by the partitioned search (see :mod:`.matching`):
+    all of them, or on a rescan only the new and changed ones, the others' pairs reused."""
     yield Progress(Phase.MATCH, 0, 1)
     records, n = s.records, len(s.records)
     reps = np.flatnonzero(s.has & (s.copy_of == np.arange(n)))
@@ -224,14 +227,18 @@ def match(s: state.ScanState, ctx: _Context) -> Iterator[ScanEvent]:
         records=[records[i] for i in reps],
         roots=s.roots,
         vectors=s.vectors.take(reps) if s.vectors is not None else None,
+        # Saved pairs live beside the features they were computed from, as on one machine
+        # (there beside the SQLite cache): here the store's ``pairs/``; no store, nothing saved.
+        directory=ctx.store.directory if ctx.store is not None else None,
+        present={r.path for r in records},
         warnings=s.warnings,
         should_stop=s.should_stop,
     )
-    table = match_partitioned(
+    m = match_saved(
         job, s.options, s.setup, ctx.runner, partition_size=ctx.copts.partition_size, stats=ctx.match_stats
     )
-    s.stats.matched = len(reps)
-    matched = table.remap(reps)
+    s.stats.matched, s.stats.pairs_reused = m.matched, m.reused
+    matched = m.table.remap(reps)
     if len(s.exact_pairs):
         matched = PairTable.concat([PairTable.of_exact(s.exact_pairs, deep=matched.has_deep), matched])
     s.pairs = matched

@@ -4,6 +4,10 @@ Input: the scan's *representatives* (one file per distinct content, with feature
 scans, their embeddings (a :class:`~.incremental.MatchInput`). Output: the pairs worth keeping
 for regrouping, with hash similarity, kind and deep scores (a :class:`~..result.PairTable`).
 
+The rule that decides what is reused (:func:`match`) is shared with a cluster scan
+(:mod:`..cluster.matching`), which only replaces how the rows are matched (``matcher``): a
+partitioned candidate search instead of the persisted indexes, the same measuring and scoring.
+
 A first scan matches everything and saves the result plus the hash-stage descriptors in a
 persisted index (:mod:`.incremental`). A rescan of the same folders reuses every pair between
 unchanged files and only asks the indexes about new or changed files, so a rescan where nothing
@@ -45,9 +49,26 @@ class Matched:
     reused: int = 0  # pairs taken from the previous scan
 
 
-def match(job: MatchInput, opts: ScanOptions, setup: deep_stage.DeepSetup | None) -> Matched:
+#: Finds, measures and scores the candidate pairs of some rows of a job (None: of all of them):
+#: (job, rows, options, deep setup, deep floor) -> the kept pairs, as :func:`match_rows` does.
+RowMatcher = Callable[
+    [MatchInput, np.ndarray | None, ScanOptions, deep_stage.DeepSetup | None, float | None], PairTable
+]
+
+
+def match(
+    job: MatchInput,
+    opts: ScanOptions,
+    setup: deep_stage.DeepSetup | None,
+    matcher: RowMatcher | None = None,
+) -> Matched:
     """Match the files of ``job``: everything, or only the new and changed ones when the pairs of
-    the same folders and settings were saved. Raises ScanCancelled when ``job.should_stop()``."""
+    the same folders and settings were saved. Raises ScanCancelled when ``job.should_stop()``.
+
+    ``matcher`` matches the rows that need it (default :func:`match_rows`, the single-machine
+    indexes); a cluster passes its partitioned search, so both keep and reuse pairs by one rule.
+    It is not called at all when nothing changed."""
+    matcher = matcher or match_rows
     n = len(job)
     deep_floor = min(setup.threshold, DEEP_KEEP_MIN) if setup is not None else None
     store = incremental.pair_store(job, opts, setup, deep_floor)
@@ -57,7 +78,12 @@ def match(job: MatchInput, opts: ScanOptions, setup: deep_stage.DeepSetup | None
     fresh = np.flatnonzero(old_pos < 0)
     full = old is None or len(fresh) > FULL_RATIO * n
 
-    table = match_rows(job, None if full else fresh, opts, setup, deep_floor)
+    rows = None if full else fresh
+    if rows is not None and len(rows) == 0:
+        # Nothing new or changed: nothing to search or measure, on one machine or a cluster.
+        table = PairTable.empty(deep=setup is not None)
+    else:
+        table = matcher(job, rows, opts, setup, deep_floor)
     reused = 0
     if not full and old is not None:
         saved = incremental.reuse(old, old_pos)

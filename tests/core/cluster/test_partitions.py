@@ -76,3 +76,32 @@ def test_verification_spread_over_processes_equals_one_thread() -> None:
     many = distributed_pair_scores(ProcessRunner(2), cand, (vec, has), thumbs, faithful, lambda: False)
     for a, b in zip(one, many, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_partitioned_searches_with_rows_ask_only_for_those_images() -> None:
+    """A rescan's search (``rows``: the new images) finds the new images' pairs among all images,
+    and no pair between two images that did not ask."""
+    thumbs, _ = _planted(600, 80)
+    prep = candidates.prepare(thumbs)
+    full = {
+        tuple(p) for p in partitions.hash_candidates(SerialRunner(), prep, partition_size=100).pairs.tolist()
+    }
+    new = np.arange(600, 640)  # the first 40 planted copies, as if just added
+    stats = partitions.SearchStats()
+    some = partitions.hash_candidates(SerialRunner(), prep, partition_size=100, rows=new, stats=stats)
+    got = {tuple(p) for p in some.pairs.tolist()}
+    assert got and all(i in new or j in new for i, j in got)
+    assert {(i, 600 + i) for i in range(40)} <= got
+    # Every image asking is the full search itself.
+    every = partitions.hash_candidates(SerialRunner(), prep, partition_size=100, rows=np.arange(680))
+    assert {tuple(p) for p in every.pairs.tolist()} == full
+    assert len(partitions.hash_candidates(SerialRunner(), prep, rows=np.empty(0, np.int64))) == 0
+
+    rng = np.random.default_rng(4)
+    v = rng.normal(size=(400, 32)).astype(np.float32)
+    v[200:] = v[:200] + rng.normal(0, 0.05, (200, 32))
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
+    ask = np.arange(380, 400)
+    pairs, _ = partitions.deep_candidates(SerialRunner(), v, partition_size=60, query_rows=ask)
+    found = {tuple(p) for p in pairs.tolist()}
+    assert {(i - 200, i) for i in ask} <= found and all(i in ask or j in ask for i, j in found)

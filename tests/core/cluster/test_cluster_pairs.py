@@ -1,0 +1,168 @@
+"""Pairs saved between cluster scans: a rescan measures only the pairs of new or changed files
+(by the single machine's rule and pair store) and gives the groups of a full scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageOps
+
+pytest.importorskip("distributed")
+pytest.importorskip("pyarrow")
+
+from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.cluster import matching
+from dupe_viewer.core.cluster import scan as cluster_scan
+from dupe_viewer.core.cluster.connect import client
+from dupe_viewer.core.match import measure
+from tests.library import PhotoLibrary, photo
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    """Two worker processes, started once for this module's tests."""
+    with client("local:2") as c:
+        yield c
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> PhotoLibrary:
+    lib = PhotoLibrary(tmp_path / "lib")
+    for s in range(4):
+        lib.original(
+            f"orig/p{s}.jpg",
+            photo(300 + s, (320, 240)),
+            variants={
+                f"edit/small{s}.png": lambda im: im.resize((160, 120)),
+                f"edit/mirror{s}.jpg": ImageOps.mirror,
+            },
+            copies=[f"copy/p{s}.jpg"],
+            quality=90,
+        )
+    lib.unrelated(10, 700, (300, 220), lambda k: f"other/o{k}.jpg", quality=88)
+    return lib
+
+
+@pytest.fixture
+def measured(monkeypatch) -> list[np.ndarray]:
+    """Every candidate pair measured in this process (the client measures; workers verify)."""
+    calls: list[np.ndarray] = []
+    real = measure.measure
+
+    def counting(feats, cand, **kw):
+        calls.append(np.asarray(cand.pairs).copy())
+        return real(feats, cand, **kw)
+
+    monkeypatch.setattr(measure, "measure", counting)
+    return calls
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple[list[str], np.ndarray | None]]:
+    """Per partitioned matching run: its files and the rows that asked for neighbours."""
+    runs: list[tuple[list[str], np.ndarray | None]] = []
+    real = matching._match_rows
+
+    def spying(job, rows, *a, **kw):
+        runs.append((list(job.paths), None if rows is None else np.asarray(rows).copy()))
+        return real(job, rows, *a, **kw)
+
+    monkeypatch.setattr(matching, "_match_rows", spying)
+    return runs
+
+
+def _described(result) -> list[tuple]:
+    """Every group as its keeper, kind and (path, kind, similarity) per member."""
+    return sorted(
+        (
+            result.records[g.keep].path,
+            g.kind,
+            [(result.records[m.index].path, m.kind, m.similarity) for m in g.members],
+        )
+        for g in result.groups
+    )
+
+
+def _copts(tmp_path: Path, **kw) -> cluster_scan.ClusterOptions:
+    # Small partitions and tasks, so the partitioned search and the merge really run.
+    return cluster_scan.ClusterOptions(
+        store=str(tmp_path / "store"), partition_size=8, files_per_task=7, **kw
+    )
+
+
+def test_cluster_rescan_with_nothing_changed_measures_nothing(
+    library, dask_client, tmp_path, measured
+) -> None:
+    opts = ScanOptions(deep=False, use_cache=False, workers=1)
+    single = run_scan([library.root], opts)
+    first = cluster_scan.run_scan([library.root], opts, _copts(tmp_path), client=dask_client)
+    assert single is not None and first is not None
+    assert measured and sum(len(p) for p in measured) > 0 and first.stats.pairs_reused == 0
+    assert list((tmp_path / "store" / "pairs").glob("*.npz"))  # beside the feature shards
+    measured.clear()
+    second = cluster_scan.run_scan([library.root], opts, _copts(tmp_path), client=dask_client)
+    assert second is not None
+    assert measured == []  # no candidate pair searched or measured again
+    assert second.stats.matched == 0 and second.stats.pairs_reused > 0
+    assert _described(second) == _described(first) == _described(single)
+    # Without a store nothing is saved: every scan matches everything.
+    measured.clear()
+    none = cluster_scan.run_scan([library.root], opts, _copts(tmp_path, use_store=False), client=dask_client)
+    assert none is not None and measured and none.stats.pairs_reused == 0
+    assert _described(none) == _described(first)
+
+
+def test_cluster_rescan_matches_only_new_and_changed_files(
+    library, dask_client, tmp_path, measured, asked
+) -> None:
+    opts = ScanOptions(deep=False, use_cache=False, workers=1)
+    first = cluster_scan.run_scan([library.root], opts, _copts(tmp_path), client=dask_client)
+    assert first is not None
+    photo(999, (300, 220)).save(library.root / "other/o3.jpg", quality=80)  # changed
+    with Image.open(library.root / "orig/p1.jpg") as im:  # new: a copy of a saved group's photo
+        im.resize((200, 150)).save(library.root / "edit/new1.png")
+    measured.clear()
+    asked.clear()
+    second = cluster_scan.run_scan([library.root], opts, _copts(tmp_path), client=dask_client)
+    assert second is not None
+    assert second.stats.decoded == 2 and second.stats.matched == 2 and second.stats.pairs_reused > 0
+    [(paths, rows)] = asked
+    assert rows is not None
+    fresh = {paths[i] for i in rows.tolist()}
+    assert {Path(p).relative_to(library.root).as_posix() for p in fresh} == {"other/o3.jpg", "edit/new1.png"}
+    pairs = np.concatenate(measured)
+    assert len(pairs) and np.isin(pairs, rows).any(axis=1).all()  # only pairs of the two files
+    # The groups a full scan gives: on the cluster without saved pairs, and on one machine.
+    full = cluster_scan.run_scan([library.root], opts, _copts(tmp_path, use_store=False), client=dask_client)
+    single = run_scan([library.root], opts)
+    assert full is not None and single is not None
+    assert _described(second) == _described(full) == _described(single)
+    assert any(str(library.root / "edit/new1.png") in [p for p, *_ in g[2]] for g in _described(second))
+
+
+def test_deep_cluster_rescan_reuses_verified_pairs(dask_client, tmp_path, measured) -> None:
+    from dupe_viewer.core.deep import installed
+    from tests.onnx_models import conv_model
+
+    spec = {"id": "tiny", "input_size": 64, "pooling": "gem", "scale": 1 / 255, "resize": "squash",
+            "similar_similarity": 0.9}  # fmt: skip
+    installed.install_from_file(conv_model(tmp_path / "tiny.onnx", size=64, channels=16), spec)
+    lib = PhotoLibrary(tmp_path / "deep")
+    for s in range(3):
+        lib.original(
+            f"orig{s}.png",
+            photo(300 + s, (480, 360)),
+            variants={f"crops/crop{s}.png": lambda im: im.crop((48, 36, 456, 342))},
+        )
+    lib.unrelated(6, 500, (480, 360), lambda k: f"other{k}.png")
+    opts = ScanOptions(deep=True, use_cache=False, workers=1)
+    copts = cluster_scan.ClusterOptions(store=str(tmp_path / "store"), partition_size=5, files_per_task=4)
+    first = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
+    assert first is not None and first.deep["enabled"]
+    measured.clear()
+    second = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
+    assert second is not None and measured == [] and second.stats.matched == 0
+    assert _described(second) == _described(first)
+    assert any(len(g.members) == 2 and g.kind == "edited" for g in second.groups)
