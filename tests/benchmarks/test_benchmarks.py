@@ -122,3 +122,32 @@ def test_local_edits_benchmark_smoke(small_corpus: Path, tmp_path: Path) -> None
     )
     assert res.returncode == 0, res.stderr
     assert "original:" in res.stdout and "flagged by colour" in res.stdout
+
+
+def test_exifless_bursts_benchmark_smoke(shared_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bursts.json"
+    photos = str(shared_dir / "photos")
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "exifless_bursts.py"),
+            "--photos",
+            photos,
+            "--bursts",
+            "4",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DUPE_VIEWER_HOME": str(tmp_path)},
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    import json
+
+    figures = json.loads(out.read_text())
+    now, before = figures["now"], figures["before"]
+    assert now["frames"] > 0 and now["grouped"] > 0
+    # The whole-picture rule only ever turns copies into shots: never more frames pre-marked.
+    assert now["pre_marked"] <= before["pre_marked"] and now["as_copy"] <= before["as_copy"]

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 #: Bump when what a pair's stored columns mean changes (scores, kinds, candidate search).
 #: 2: members' identities gained inode and ctime, and the file a checksum. 3: same-size pairs
 #: whose content moved are similar shots (``match.parallax``): older pairs never were checked.
-STORE_VERSION = 3
+#: 4: so are same-size pairs whose whole picture moved (the camera, between burst frames).
+STORE_VERSION = 4
 MAX_SCOPES = 12
 
 

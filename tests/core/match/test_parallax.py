@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageEnhance
+from PIL import Image, ImageEnhance, ImageFilter
 
 from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.match import parallax
@@ -44,17 +44,62 @@ def _rgb(lum: np.ndarray) -> Image.Image:
 
 def test_moved_content_is_told_from_edits(tmp_path: Path) -> None:
     left, right = _views()
-    ma, oa, n = parallax.moved(left.astype(np.float32), right.astype(np.float32))
-    assert n >= parallax.MIN_BLOCKS and ma >= parallax.MOVED_SHARE and oa >= parallax.OFF_SHARE
+    stereo = parallax.moved(left.astype(np.float32), right.astype(np.float32))
+    assert stereo.blocks >= parallax.MIN_BLOCKS and stereo.moved >= parallax.MOVED_SHARE
+    assert stereo.off_affine >= parallax.OFF_SHARE and stereo.another_moment
     base = left.astype(np.float32)
     brighter = np.clip(base * 1.2 + 10, 0, 255)
     pasted = base.copy()
     pasted[20:80, 20:90] = _texture(60, 70, 9)  # a foreign object over ~3 % of the picture
-    shifted = np.roll(base, 4, axis=1)  # the whole picture moved: one motion explains it
     noisy = np.clip(base + np.random.default_rng(3).normal(0, 6, base.shape), 0, 255)
-    for name, copy in {"brighter": brighter, "pasted": pasted, "shifted": shifted, "noisy": noisy}.items():
-        m, o, _ = parallax.moved(base, copy.astype(np.float32))
-        assert not (m >= parallax.MOVED_SHARE and o >= parallax.OFF_SHARE), (name, m, o)
+    blurred = np.asarray(Image.fromarray(left).filter(ImageFilter.GaussianBlur(1.5)), np.float32)
+    for name, copy in {"brighter": brighter, "pasted": pasted, "noisy": noisy, "blurred": blurred}.items():
+        motion = parallax.moved(base, copy.astype(np.float32))
+        assert not motion.another_moment, (name, motion)
+        assert motion.whole == 0.0, (name, motion)
+
+
+def test_a_picture_moved_as_a_whole_is_another_framing() -> None:
+    """The camera moved between two frames of one size (a burst without EXIF): every block
+    shifts by one amount, which no copy of one size does."""
+    wall = _texture(400, 600, 4)
+    frame = wall[20:380, 20:560]
+    for dx, dy in ((6, 0), (0, -5), (4, 3)):
+        other = wall[20 + dy : 380 + dy, 20 + dx : 560 + dx]
+        motion = parallax.moved(frame.astype(np.float32), other.astype(np.float32))
+        assert motion.another_moment and motion.whole >= parallax.MOVED_PX, (dx, dy, motion)
+        assert motion.moved >= 0.5 and motion.off_affine < parallax.OFF_SHARE  # one motion
+    # A shift under the threshold (1 px at the compared width) is not concluded from.
+    tiny = wall[20:380, 21:561]
+    assert not parallax.moved(frame.astype(np.float32), tiny.astype(np.float32)).another_moment
+
+
+def test_a_burst_without_exif_is_similar_shots_none_pre_marked(tmp_path: Path) -> None:
+    """Frames a moment apart (the camera shifted, the subject moved, all but one blurred by
+    shake), saved without EXIF as a messenger or an export leaves them: one group of similar
+    shots, the sharp frame suggested, no frame pre-marked for the trash."""
+    from dupe_viewer.core.group.reasons import relations, suggestion
+
+    scene = _texture(460, 680, 5, cell=10)
+    subject = _texture(90, 110, 6, cell=5)
+    photos = tmp_path / "burst"
+    photos.mkdir()
+    sharp = 2
+    for k in range(4):
+        canvas = scene.copy()
+        canvas[150 : 150 + 90, 100 + 40 * k : 210 + 40 * k] = subject
+        ox, oy = 30 + (7, -5, 3, -8)[k], 30 + (-4, 6, 0, 5)[k]
+        im = _rgb(np.clip(canvas[oy : oy + 400, ox : ox + 600], 0, 255).astype(np.uint8))
+        if k != sharp:
+            im = im.filter(ImageFilter.GaussianBlur(1.5))
+        im.save(photos / f"frame{k}.jpg", quality=90)
+    result = run_scan([photos], ScanOptions(use_cache=False, deep=False, threshold=0.5))
+    assert result is not None and len(result.groups) == 1
+    (g,) = result.groups
+    assert len(g.members) == 4 and g.kind == "shot"
+    assert Path(result.records[g.keep].path).name == f"frame{sharp}.jpg"
+    rels = relations(g)
+    assert [suggestion(g, m.index, (), result.records, rels) for m in g.members].count("trash") == 0
 
 
 def test_a_stereo_pair_is_a_similar_shot_and_an_edit_stays_pre_marked(tmp_path: Path) -> None:
