@@ -2,6 +2,7 @@
 
     python tests/benchmarks/cluster_scale.py [--n 1000000] [--workers 2] [--planted 0.01]
                                              [--partition-size 4000] [--deep-dim 0] [--single]
+                                             [--no-hash]
 
 Hash stage: ``n`` synthetic 32×32 thumbnails (tests/library.thumbnails: blocky noise, as unlike
 each other as photos), a share ``--planted`` of them given a copy (grey-level noise, half of the
@@ -19,6 +20,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,6 +31,9 @@ from dupe_viewer.core.cluster.connect import client as open_client
 from dupe_viewer.core.cluster.runner import DaskRunner
 from dupe_viewer.core.match import candidates
 from tests.library import thumbnails
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 def planted_thumbs(n: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -45,14 +50,24 @@ def planted_thumbs(n: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.
 
 
 def planted_vectors(n: int, dim: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(n unit vectors, float16, around 2,000 centres; planted pairs P×2): the last P vectors are
+    copies of the first P. Made in chunks straight into the float16 result (at 10M, float32
+    temporaries of the whole set would need ~15 GB)."""
     p = int(n * share)
     rng = np.random.default_rng(seed)
     centres = rng.normal(size=(2000, dim)).astype(np.float32)
-    v = centres[rng.integers(0, 2000, n - p)] + rng.normal(0, 0.9, (n - p, dim)).astype(np.float32)
-    v /= np.linalg.norm(v, axis=1, keepdims=True)
-    cp = v[:p] + rng.normal(0, 0.3 / np.sqrt(dim), (p, dim)).astype(np.float32)
-    cp /= np.linalg.norm(cp, axis=1, keepdims=True)
-    out = np.concatenate([v, cp]).astype(np.float16)
+    out = np.empty((n, dim), np.float16)
+    step = 500_000
+    for lo in range(0, n - p, step):
+        hi = min(lo + step, n - p)
+        v = centres[rng.integers(0, 2000, hi - lo)] + rng.normal(0, 0.9, (hi - lo, dim)).astype(np.float32)
+        out[lo:hi] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    for lo in range(0, p, step):
+        hi = min(lo + step, p)
+        cp = out[lo:hi].astype(np.float32) + rng.normal(0, 0.3 / np.sqrt(dim), (hi - lo, dim)).astype(
+            np.float32
+        )
+        out[n - p + lo : n - p + hi] = cp / np.linalg.norm(cp, axis=1, keepdims=True)
     return out, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
 
 
@@ -62,7 +77,7 @@ def recall(found: np.ndarray, planted: np.ndarray, n: int) -> float:
     return float(np.isin(want, keys).mean())
 
 
-def worker_peaks(client) -> list[float]:
+def worker_peaks(client: Client) -> list[float]:
     """Peak resident memory (MB) of every worker process so far."""
 
     def peak() -> float:
@@ -74,7 +89,7 @@ def worker_peaks(client) -> list[float]:
     return sorted(client.run(peak).values())
 
 
-def worker_cpu(client) -> float:
+def worker_cpu(client: Client) -> float:
     """CPU seconds used so far by all worker processes (wall time misleads on a shared machine)."""
 
     def cpu() -> float:
@@ -96,7 +111,19 @@ def main() -> None:
     ap.add_argument("--deep-boundary", type=float, default=partitions.DEEP_BOUNDARY)
     ap.add_argument("--deep-dim", type=int, default=0, help="also the deep search on D-dim vectors")
     ap.add_argument("--single", action="store_true", help="also the single-machine search")
+    ap.add_argument("--no-hash", action="store_true", help="only the deep search (needs --deep-dim)")
     a = ap.parse_args()
+    with open_client(f"local:{a.workers}") as client:
+        runner = DaskRunner(client)
+        if not a.no_hash:
+            hash_stage(a, client, runner)
+        if a.deep_dim:
+            deep_stage(a, client, runner)
+    print(f"client peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> None:
+    """The hash-stage search on planted thumbnails (and with ``--single`` one machine's)."""
     t = time.perf_counter()
     thumbs, planted = planted_thumbs(a.n, a.planted)
     prepared = candidates.prepare(thumbs)
@@ -105,46 +132,47 @@ def main() -> None:
         f"hash stage: {a.n:,} images, {len(planted):,} planted copies; "
         f"prepared in {time.perf_counter() - t:.1f} s"
     )
-    with open_client(f"local:{a.workers}") as client:
-        runner = DaskRunner(client)
-        stats = partitions.SearchStats()
-        t, c0 = time.perf_counter(), worker_cpu(client)
-        cand = partitions.hash_candidates(
-            runner, prepared, partition_size=a.partition_size, boundary=a.boundary, stats=stats
-        )
+    stats = partitions.SearchStats()
+    t, c0 = time.perf_counter(), worker_cpu(client)
+    cand = partitions.hash_candidates(
+        runner, prepared, partition_size=a.partition_size, boundary=a.boundary, stats=stats
+    )
+    dt = time.perf_counter() - t
+    print(
+        f"  partitioned ({a.workers} workers): {stats.partitions} partitions, duplication "
+        f"{stats.duplication:.3f} (queries {stats.query_duplication:.3f}), {len(cand):,} candidates, "
+        f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s = {dt / a.n * 1e6 * a.workers:.0f} "
+        f"µs·core per image wall, {(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per image; "
+        f"worker peaks {worker_peaks(client)} MB"
+    )
+    if a.single:
+        t = time.perf_counter()
+        one = candidates.find_candidates(prepared)
         dt = time.perf_counter() - t
-        print(
-            f"  partitioned ({a.workers} workers): {stats.partitions} partitions, duplication "
-            f"{stats.duplication:.3f} (queries {stats.query_duplication:.3f}), {len(cand):,} candidates, "
-            f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s = {dt / a.n * 1e6 * a.workers:.0f} "
-            f"µs·core per image wall, {(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per image; "
-            f"worker peaks {worker_peaks(client)} MB"
-        )
-        if a.single:
-            t = time.perf_counter()
-            one = candidates.find_candidates(prepared)
-            dt = time.perf_counter() - t
-            print(
-                f"  single machine: {len(one):,} candidates, "
-                f"recall {recall(one.pairs, planted, a.n):.4f}, {dt:.1f} s"
-            )
-        del prepared, cand
-        if a.deep_dim:
-            vectors, planted = planted_vectors(a.n, a.deep_dim, a.planted)
-            print(f"deep stage: {a.n:,} {a.deep_dim}-d vectors, {len(planted):,} planted copies")
-            stats = partitions.SearchStats()
-            t, c0 = time.perf_counter(), worker_cpu(client)
-            pairs, _ = partitions.deep_candidates(
-                runner, vectors, partition_size=a.partition_size, boundary=a.deep_boundary, stats=stats
-            )
-            dt = time.perf_counter() - t
-            print(
-                f"  partitioned: {stats.partitions} partitions, duplication {stats.duplication:.3f}, "
-                f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s, "
-                f"{(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per vector; "
-                f"worker peaks {worker_peaks(client)} MB"
-            )
-    print(f"client peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        found = recall(one.pairs, planted, a.n)
+        print(f"  single machine: {len(one):,} candidates, recall {found:.4f}, {dt:.1f} s")
+
+
+def deep_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> None:
+    """The deep-stage search on planted unit vectors."""
+    t = time.perf_counter()
+    vectors, planted = planted_vectors(a.n, a.deep_dim, a.planted)
+    print(
+        f"deep stage: {a.n:,} {a.deep_dim}-d vectors, {len(planted):,} planted copies; "
+        f"made in {time.perf_counter() - t:.1f} s"
+    )
+    stats = partitions.SearchStats()
+    t, c0 = time.perf_counter(), worker_cpu(client)
+    pairs, _ = partitions.deep_candidates(
+        runner, vectors, partition_size=a.partition_size, boundary=a.deep_boundary, stats=stats
+    )
+    dt = time.perf_counter() - t
+    print(
+        f"  partitioned: {stats.partitions} partitions, duplication {stats.duplication:.3f}, "
+        f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s, "
+        f"{(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per vector; "
+        f"worker peaks {worker_peaks(client)} MB"
+    )
 
 
 if __name__ == "__main__":
