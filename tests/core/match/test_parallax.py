@@ -67,11 +67,8 @@ def test_a_picture_moved_as_a_whole_is_another_framing() -> None:
     for dx, dy in ((6, 0), (0, -5), (4, 3)):
         other = wall[20 + dy : 380 + dy, 20 + dx : 560 + dx]
         motion = parallax.moved(frame.astype(np.float32), other.astype(np.float32))
-        assert motion.another_moment and motion.whole >= parallax.MOVED_PX, (dx, dy, motion)
+        assert motion.another_moment and motion.whole >= parallax.WHOLE_PX, (dx, dy, motion)
         assert motion.moved >= 0.5 and motion.off_affine < parallax.OFF_SHARE  # one motion
-    # A shift under the threshold (1 px at the compared width) is not concluded from.
-    tiny = wall[20:380, 21:561]
-    assert not parallax.moved(frame.astype(np.float32), tiny.astype(np.float32)).another_moment
 
 
 def test_a_burst_without_exif_is_similar_shots_none_pre_marked(tmp_path: Path) -> None:
