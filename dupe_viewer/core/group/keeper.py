@@ -3,9 +3,8 @@
 The default keep rule, ``original``, keeps *the best original*: the file closest to the picture
 as it was made, judged on evidence the scan measured (:mod:`..features.fidelity`), in this order:
 
-0. **the moment that has copies** (only in groups mixing moments: a photo with its copies and
-   another shot of the scene that matched it): its best file is kept and its copies go; the
-   other moments are the person's call (never pre-marked) whichever file is kept;
+0. **the moment that has copies**, in a group mixing moments (a photo, its copies and another
+   shot of the scene): its copies go, the other shots are the person's call either way;
 1. **not an edit**: a grayscale copy of a colour picture and a bordered (letterboxed, framed)
    copy lose to the unedited picture (crops lose on resolution: deep verification cannot tell a
    crop from the picture inside a border, so its windows are not used here);
@@ -318,19 +317,16 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
     full = eff >= SAME_RESOLUTION * m.group_max(eff)
     sharp = exposed = copied = np.ones(len(it))
     if m.frame is not None:
-        # A group mixing moments (a photo with its copies, and another shot of the scene that
-        # matched it): the keeper comes from the moment that has copies. Those copies are the
-        # duplicates to clear; the other moments are the person's call either way (never
-        # pre-marked), and keeping one of them instead would leave the copies unmarked too.
-        framed = np.where(m.frame >= 0, m.frame, np.arange(len(it)))
+        # Kept from the moment that has copies: kept from another, they would stay unmarked.
+        shots = m.frame >= 0
+        framed = np.where(shots, m.frame, np.arange(len(it)))
         copied = (np.bincount(framed, minlength=len(it))[framed] >= 2).astype(np.float64)
         # Frames of one scene: the sharpest of those at full resolution (a downscale looks
         # sharper per pixel than its source, so smaller files do not set the bar). A copy
         # counts as the frame it copies: its own re-encoding noise says nothing.
-        shots = m.frame >= 0
         own = shots & (m.frame == np.arange(len(it)))
         level = np.where(own & full, ev.sharpness[it], 0.0)
-        framed_at = it[np.where(shots, m.frame, np.arange(len(it)))]
+        framed_at = it[framed]
         sharp = np.where(shots, ev.sharpness[framed_at] >= SHARP_SHARE * m.group_max(level), True)
         # Of the sharp frames, those clipping least (burnt-out sky, crushed shadows) are best exposed.
         least = -m.group_max(np.where(own & full & sharp, -ev.clipped[it], -np.inf))
