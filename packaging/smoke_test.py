@@ -11,11 +11,16 @@ Runs the bundle's own executables (never this checkout's code) with a private da
 3. ``--install-desktop`` into a temporary ``XDG_DATA_HOME``: the entry runs the bundle's
    ``dupe-viewer-gui`` and passes ``desktop-file-validate``; ``--uninstall-desktop`` removes it all;
 4. the window under Xvfb (1366×768, this script re-run under ``xvfb-run``): it maps, has a
-   title and an icon (``_NET_WM_ICON`` set, 256 px, read with ``xprop``), and a screenshot is
-   taken with ImageMagick's ``import`` when ``--screenshot`` is given.
+   title and an icon (``_NET_WM_ICON`` set, read with ``xprop``: Qt renders the SVG at 16, 32,
+   64 and 128 px; at least 64 px is required), and a screenshot is taken with ImageMagick's
+   ``import`` when ``--screenshot`` is given;
+5. the bundle's compiled translations: the bundle holds a ``dupe_viewer_<lang>.qm`` for every
+   shipped language, and the window started with ``LANGUAGE=de`` on three folders is titled in
+   German ("a, b und 1 weiterer": a translated plural, so the German ``.qm`` was found *and*
+   loaded from the bundle, not from a checkout, since the bundle never looks at one).
 
 Needs Pillow (to draw the images) in the Python running it, and ``xvfb-run``, ``xprop`` and
-``xwininfo`` (Debian: xvfb, x11-utils) for step 4, which is skipped with a message without them.
+``xwininfo`` (Debian: xvfb, x11-utils) for steps 4 and 5, which are skipped with a message without them.
 Exit status 0 when every step passed.
 """
 
@@ -165,22 +170,48 @@ def x_windows() -> list[tuple[str, str]]:
     return found
 
 
+#: Step 5: the languages whose .qm the bundle must hold (gui/i18n.py LANGUAGES), and the
+#: German title of a window on three folders ("%1 and %n more", translated with its plural).
+LANGUAGES = ("en", "de", "es", "fr", "pt_BR", "ja", "zh_CN")
+GERMAN_TITLE = "a, b und 1 weiterer"
+
+
+def open_window(
+    gui: Path, env: dict[str, str], args: list[str], title_has: str
+) -> tuple[subprocess.Popen, tuple[str, str], float]:
+    """Start ``gui args`` and wait for its top-level window whose title contains ``title_has``:
+    (process, (window id, title), seconds to map). The caller terminates the process."""
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        [str(gui), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    window = None
+    while window is None and time.monotonic() - start < WINDOW_TIMEOUT:
+        if proc.poll() is not None:
+            fail(f"window: the app exited with {proc.returncode}: {proc.stdout.read()[-3000:]}")
+        window = next((w for w in x_windows() if title_has in w[1]), None)
+        time.sleep(0.25)
+    if window is None:
+        titles = [w[1] for w in x_windows()]
+        close(proc)
+        fail(f"window: none titled with {title_has!r} appeared in {WINDOW_TIMEOUT:.0f} s (windows: {titles})")
+    return proc, window, time.monotonic() - start
+
+
+def close(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def step_window(exe: Path, env: dict[str, str], screenshot: Path | None) -> None:
     """Under Xvfb (DISPLAY set): the window maps with a title and an icon."""
     gui = exe.resolve().with_name("dupe-viewer-gui")
     env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
-    start = time.monotonic()
-    proc = subprocess.Popen([str(gui)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc, window, seconds = open_window(gui, env, [], "Dupe Viewer")
     try:
-        window = None
-        while window is None and time.monotonic() - start < WINDOW_TIMEOUT:
-            if proc.poll() is not None:
-                fail(f"window: the app exited with {proc.returncode}: {proc.stdout.read()[-3000:]}")
-            window = next((w for w in x_windows() if "Dupe Viewer" in w[1]), None)
-            time.sleep(0.25)
-        if window is None:
-            fail(f"window: none appeared in {WINDOW_TIMEOUT:.0f} s")
-        seconds = time.monotonic() - start
         time.sleep(2.0)  # let it paint before the screenshot
         props = subprocess.run(
             ["xprop", "-id", window[0], "WM_CLASS", "_NET_WM_ICON"], capture_output=True, text=True
@@ -197,11 +228,25 @@ def step_window(exe: Path, env: dict[str, str], screenshot: Path | None) -> None
             f"{wm_class.strip()}" + (f", screenshot {screenshot}" if screenshot else "")
         )
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        close(proc)
+
+
+def step_translations(exe: Path, env: dict[str, str], tmp: Path) -> None:
+    """Under Xvfb: every language's .qm is in the bundle, and a German window speaks German."""
+    found = {qm.stem.removeprefix("dupe_viewer_") for qm in exe.parent.rglob("dupe_viewer_*.qm")}
+    if missing := sorted(set(LANGUAGES) - found):
+        fail(f"translations: the bundle has no .qm for {missing} (found {sorted(found)})")
+    folders = [tmp / "titles" / name for name in ("a", "b", "c")]
+    for folder in folders:
+        folder.mkdir(parents=True)
+    gui = exe.resolve().with_name("dupe-viewer-gui")
+    # LANGUAGE picks the window's language (gui/i18n.py); LC_ALL/LC_MESSAGES would not stop Qt,
+    # but are dropped so that nothing of the caller's locale decides what is checked.
+    env = {k: v for k, v in env.items() if k not in ("QT_QPA_PLATFORM", "LC_ALL", "LC_MESSAGES")}
+    env["LANGUAGE"] = "de"
+    proc, window, seconds = open_window(gui, env, [str(f) for f in folders], GERMAN_TITLE)
+    close(proc)
+    print(f"ok: {len(found)} translations in the bundle; LANGUAGE=de window {window[1]!r} in {seconds:.1f} s")
 
 
 def main() -> int:
@@ -220,6 +265,7 @@ def main() -> int:
         env.pop("PYTHONPATH", None)
         if args.window_only:
             step_window(exe, env, args.screenshot)
+            step_translations(exe, env, tmp)
             return 0
         step_cli(exe, env)
         step_scan(exe, env, tmp)
@@ -227,7 +273,8 @@ def main() -> int:
         tools = [t for t in ("xvfb-run", "xprop", "xwininfo") if shutil.which(t) is None]
         if tools:
             print(
-                f"skipped: the window under Xvfb ({', '.join(tools)} missing: apt-get install xvfb x11-utils)"
+                f"skipped: the window and its translations under Xvfb ({', '.join(tools)} missing: "
+                "apt-get install xvfb x11-utils)"
             )
             return 0
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, __file__, str(args.bundle)]

@@ -329,15 +329,15 @@
     </message>
     <message>
         <source>Match</source>
-        <translation>Übereinstimmung</translation>
+        <translation>Ähnlichkeit</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>Gibt frei</translation>
+        <source>Space freed</source>
+        <translation>Platzgewinn</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1106,6 +1106,10 @@ Schieben Sie den Regler „Wie ähnlich“ nach links, um nach lockereren Übere
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>Als nicht unterstützt übersprungene Dateien</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>

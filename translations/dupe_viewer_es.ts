@@ -336,8 +336,8 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>Libera</translation>
+        <source>Space freed</source>
+        <translation>Espacio liberado</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1106,6 +1106,10 @@ Mueva a la izquierda el control «Cuánto se parecen» para buscar coincidencias
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>Archivos omitidos por no ser compatibles</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>

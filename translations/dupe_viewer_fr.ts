@@ -336,8 +336,8 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>Libère</translation>
+        <source>Space freed</source>
+        <translation>Espace libéré</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1106,6 +1106,10 @@ Déplacez le curseur «&#xa0;Ressemblance&#xa0;» vers la gauche pour chercher d
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>Fichiers ignorés car non pris en charge</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>

@@ -331,8 +331,8 @@
         <translation>種類</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>空き容量</translation>
+        <source>Space freed</source>
+        <translation>空く容量</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1091,6 +1091,10 @@ Move the “How alike” slider to the left to look for looser matches, or add m
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>非対応のためスキップしたファイル</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>中止しています…</translation>

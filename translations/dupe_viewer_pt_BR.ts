@@ -336,8 +336,8 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>Libera</translation>
+        <source>Space freed</source>
+        <translation>Espaço liberado</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1106,6 +1106,10 @@ Mova o controle “Quão parecidos” para a esquerda para buscar semelhanças m
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>Arquivos ignorados por não serem compatíveis</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>

@@ -331,8 +331,8 @@
         <translation>类型</translation>
     </message>
     <message>
-        <source>Frees</source>
-        <translation>可释放</translation>
+        <source>Space freed</source>
+        <translation>可释放空间</translation>
     </message>
     <message>
         <source>Kept file</source>
@@ -1091,6 +1091,10 @@ Move the “How alike” slider to the left to look for looser matches, or add m
 </context>
 <context>
     <name>ScanSession</name>
+    <message>
+        <source>Files skipped as unsupported</source>
+        <translation>已跳过的不支持文件</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>

@@ -165,7 +165,7 @@ class GroupModel(QAbstractTableModel):
                 FILES: self.tr("Files"),
                 SIMILARITY: self.tr("Match"),
                 KIND: self.tr("Kind"),
-                FREES: self.tr("Frees"),
+                FREES: self.tr("Space freed"),
                 KEEPER: self.tr("Kept file"),
             }.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -331,19 +331,39 @@ def unreadable(painter: QPainter, cell: QRect) -> None:
     painter.drawLine(inner.topRight(), inner.bottomLeft())
 
 
+#: Room after the thumbnails for "+N", the files of a group the strip does not show.
+MORE_WIDTH = 30
+
+
+def strip_width(thumbs: int) -> int:
+    """The width of a "Photos" cell that shows ``thumbs`` thumbnails and a "+N"."""
+    return thumbs * (THUMB + 4) + MORE_WIDTH
+
+
+def thumbs_that_fit(width: int, members: int) -> int:
+    """How many thumbnails (1 to :data:`STRIP_MAX`) a "Photos" cell ``width`` px wide shows for
+    a group of ``members`` files: all of them when they fit without a "+N", else as many as fit
+    beside one. The groups panel narrows that column so that the figures beside it stay in view."""
+    if members <= STRIP_MAX and 3 + members * (THUMB + 4) <= width:
+        return max(1, members)
+    return max(1, min(STRIP_MAX, members, (width - MORE_WIDTH) // (THUMB + 4)))
+
+
 class StripDelegate(QStyledItemDelegate):
-    """Paints a group's first thumbnails with a keep/delete bar under each."""
+    """Paints a group's first thumbnails with a keep/delete bar under each, as many as the
+    column's width holds, then "+N" for the rest."""
 
     def __init__(self, loader: ImageLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loader = loader
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        return QSize(STRIP_MAX * (THUMB + 4) + 30, THUMB + 10)
+        return QSize(strip_width(STRIP_MAX), THUMB + 10)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         strip = index.data(StripRole) or []
         group = index.data(GroupRole)
+        strip = strip[: thumbs_that_fit(option.rect.width(), len(group.members) if group else len(strip))]
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())

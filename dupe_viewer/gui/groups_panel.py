@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +46,7 @@ from .group_model import (
     GroupFilterProxy,
     GroupModel,
     StripDelegate,
+    strip_width,
 )
 from .marks import Marks
 from .settings import GuiSettings
@@ -79,8 +89,11 @@ class GroupsPanel(QGroupBox):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(THUMB + 12)
         header = self.table.horizontalHeader()
+        # "Photos" is sized by _fit_columns to what the list's width leaves (1 to STRIP_MAX
+        # thumbnails and "+N"), so that the figures stay in view without a horizontal scrollbar
+        # in a 1366-px window, in German too.
         header.setSectionResizeMode(PREVIEW, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(PREVIEW, STRIP_MAX * (THUMB + 4) + 30)
+        self.table.setColumnWidth(PREVIEW, strip_width(STRIP_MAX))
         # Widths from what the columns can hold, not ResizeToContents: that measures up to 1,000
         # rows through data() on every change of a row (a mark, the current group), which kept
         # the GUI thread busy for a second per N/P step at 10,000 files.
@@ -96,6 +109,11 @@ class GroupsPanel(QGroupBox):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, max(fm.horizontalAdvance(v) for v in [title, *values]) + pad)
         header.setSectionResizeMode(FREES, QHeaderView.ResizeMode.Stretch)
+        # What "Space freed" needs: its title or a size, whichever is wider (a stretched last
+        # column has no width of its own to read).
+        frees_title = str(self.model.headerData(FREES, Qt.Orientation.Horizontal))
+        self._frees_width = max(fm.horizontalAdvance(v) for v in [frees_title, text.size_text(999.9e6)]) + pad
+        self.table.viewport().installEventFilter(self)
         # The kept file's name is in each row's tooltip and in the comparison; a column for it
         # would push the figures off a normal-width list.
         self.table.setColumnHidden(KEEPER, True)
@@ -119,6 +137,21 @@ class GroupsPanel(QGroupBox):
         else:
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the engine's order
         self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(settings.get("view/kind_filter"))))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Give "Photos" what the list's width leaves after the other columns (as they are: the
+        person may have resized them) and what "Space freed" needs: at most every thumbnail,
+        at least one. Only a list narrower than the text columns then scrolls sideways."""
+        others = sum(self.table.columnWidth(c) for c in (FILES, SIMILARITY, KIND))
+        room = self.table.viewport().width() - others - self._frees_width
+        width = max(strip_width(1), min(strip_width(STRIP_MAX), room))
+        if width != self.table.columnWidth(PREVIEW):
+            self.table.setColumnWidth(PREVIEW, width)
 
     def set_groups(self, records: Sequence[ImageRecord], groups: list[DupGroup]) -> None:
         """New groups (the marks already know them); the file looked at stays selected."""

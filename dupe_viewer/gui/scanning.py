@@ -1,6 +1,8 @@
 """A scan as the window shows it: started and cancelled (a new scan while one runs cancels it and
 starts again once it has stopped), its progress in the progress strip, the problems it found
-behind a button in the status bar. Its results go to the window as signals."""
+behind a button in the status bar, and the files it skipped as unsupported beside it ("412 files
+skipped as unsupported: .mp4 400, .xcf 12": a fact about the folder, not a problem, so not
+counted as one). Its results go to the window as signals."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QPushButton, QStatusBar
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from ..core import ScanOptions, ScanResult
 from ..core.files.formats import skipped_label
@@ -36,6 +38,10 @@ class ScanSession(QObject):
         self.errors_button = QPushButton()
         self.errors_button.setFlat(True)
         self.errors_button.hide()
+        self.skipped_label = QLabel()
+        self.skipped_label.setAccessibleName(self.tr("Files skipped as unsupported"))
+        self.skipped_label.hide()
+        status.addPermanentWidget(self.skipped_label)
         status.addPermanentWidget(self.errors_button)
         self._restart = False
         self._phase = ("", 0.0)
@@ -61,6 +67,7 @@ class ScanSession(QObject):
             return False
         self.errors = []
         self._update_errors()
+        self._show_skipped({})
         self._phase = ("", 0.0)
         self._staged = None
         worker = ScanWorker(roots, options, scan_fn=scan_fn, stage_marks=stage_marks)
@@ -94,20 +101,32 @@ class ScanSession(QObject):
         return self.scanner.wait(msecs)
 
     def add_warnings(self, result: ScanResult) -> None:
-        """What the scan wants the user to know (damaged caches, ...), listed with the problems."""
+        """What the scan wants the user to know (damaged caches, ...), listed with the problems,
+        and the files it skipped as unsupported, shown beside them."""
         for w in result.warnings:
             self.errors.append((self.tr("(scan)"), w))
-        if result.skipped:
-            # "412 files skipped as unsupported: .mp4 400, .xcf 12": one line, not one per file.
-            total = sum(result.skipped.values())
-            kinds = ", ".join(
-                f"{self._extension(ext)} {text.number_text(n)}" for ext, n in list(result.skipped.items())[:8]
-            )
-            if len(result.skipped) > 8:
-                kinds += ", …"
-            line = self.tr("%Ln file(s) skipped as unsupported: %1", None, total)
-            self.errors.append((self.tr("(scan)"), line.replace("%1", kinds)))
         self._update_errors()
+        self._show_skipped(result.skipped)
+
+    def _show_skipped(self, skipped: dict[str, int]) -> None:
+        """One line in the status bar, the most frequent extensions first: the first three in
+        the bar (it shares its width with the scan's messages), up to twenty in the tooltip."""
+        self.skipped_label.setVisible(bool(skipped))
+        if not skipped:
+            self.skipped_label.clear()
+            self.skipped_label.setToolTip("")
+            return
+        self.skipped_label.setText(self.skipped_text(skipped, 3))
+        self.skipped_label.setToolTip(self.skipped_text(skipped, 20))
+
+    def skipped_text(self, skipped: dict[str, int], kinds: int) -> str:
+        """ "412 files skipped as unsupported: .mp4 400, .xcf 12", naming ``kinds`` extensions."""
+        ranked = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        named = ", ".join(f"{self._extension(ext)} {text.number_text(n)}" for ext, n in ranked[:kinds])
+        if len(ranked) > kinds:
+            named += ", …"
+        line = self.tr("%Ln file(s) skipped as unsupported: %1", None, sum(skipped.values()))
+        return line.replace("%1", named)
 
     def _extension(self, ext: str) -> str:
         """A skipped extension as shown: ".mp4", or "(no extension)" in the user's language."""

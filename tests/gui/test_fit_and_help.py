@@ -93,6 +93,8 @@ FIT_SCRIPT = textwrap.dedent(
     app = QApplication([])
     from dupe_viewer.gui.compat import protect_singletons
     protect_singletons()
+    from dupe_viewer.gui import i18n
+    translators = i18n.apply_language(app, {language!r})
     from dupe_viewer.gui.window import MainWindow
     from tests.factories import make_result, record
     records = [record(n, f"/nowhere/photo_with_a_long_name_{{n}}.jpg") for n in range(9)]
@@ -113,19 +115,33 @@ FIT_SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QToolButton
     tool_texts = {{b.text(): inside(b) for b in w.compare.findChildren(QToolButton)}}
     grid = w.compare.pane_grid
+    groups = w.groups_panel.table
+    from PySide6.QtCore import Qt
     out = {{
         "window": [w.width(), w.height()], "screen": [screen.width(), screen.height()],
         "tools": tool_texts, "trash": inside(w.trash_button), "panes": len(w.compare.shown),
         "panes_inside": all(p.x() + p.width() <= grid.viewport().width() + 1 for p in w.compare.shown),
         "cols": grid.cols,
+        # The group list: every column in view, no horizontal scrollbar (German's longer
+        # headers once pushed the last column behind one).
+        "list_scrolls": groups.horizontalScrollBar().isVisible(),
+        "list_columns_inside": all(
+            groups.columnViewportPosition(c) + groups.columnWidth(c) <= groups.viewport().width()
+            for c in range(groups.model().columnCount()) if not groups.isColumnHidden(c)
+        ),
+        "frees_header": groups.model().headerData(4, Qt.Orientation.Horizontal),
     }}
     print("RESULT " + json.dumps(out))
     """
 )
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_the_window_fits_the_screen_and_nothing_is_cut_off(tmp_path: Path, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize(
+    ("size", "language"), [((1366, 768), "en"), ((1366, 768), "de"), ((1920, 1080), "de")]
+)
+def test_the_window_fits_the_screen_and_nothing_is_cut_off(
+    tmp_path: Path, size: tuple[int, int], language: str
+) -> None:
     config = tmp_path / "screen.json"
     config.write_text(
         json.dumps(
@@ -137,7 +153,7 @@ def test_the_window_fits_the_screen_and_nothing_is_cut_off(tmp_path: Path, size:
         )
     )
     script = tmp_path / "fit.py"
-    script.write_text(FIT_SCRIPT.format(repo=str(REPO)))
+    script.write_text(FIT_SCRIPT.format(repo=str(REPO), language=language))
     env = dict(
         os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", DUPE_VIEWER_HOME=str(tmp_path / "home")
     )
@@ -150,6 +166,8 @@ def test_the_window_fits_the_screen_and_nothing_is_cut_off(tmp_path: Path, size:
     assert out["tools"] and all(out["tools"].values()), out  # Fit, 100 %, Full screen
     assert out["trash"], out
     assert out["panes"] == 9 and out["panes_inside"], out  # the grid reflows instead of widening
+    assert not out["list_scrolls"] and out["list_columns_inside"], out
+    assert out["frees_header"] == {"en": "Space freed", "de": "Platzgewinn"}[language], out
     if size[0] == 1366:
         assert out["cols"] < 3  # no room for three columns beside the list
     else:

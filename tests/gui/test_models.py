@@ -219,10 +219,13 @@ def test_a_thumbnail_that_cannot_be_made_is_crossed_out(qtbot, window, tmp_path,
     monkeypatch.setattr(
         group_model, "unreadable", lambda p, cell: crossed.append(cell.center().toTuple()) or real(p, cell)
     )
+    # A list wide enough to show both thumbnails (a narrow one shows one and "+1").
+    window.main_splitter.setSizes([800, 500])
     window.add_paths([str(tmp_path)])
     qtbot.waitUntil(lambda: window.final and not window.scanner.running, timeout=30_000)
     assert window.model.rowCount() == 1
     table = window.groups_panel.table
+    assert group_model.thumbs_that_fit(table.columnWidth(group_model.PREVIEW), 2) == 2
     qtbot.waitUntil(
         lambda: window.thumbs.error(str(tmp_path / "cut1.jpg"), group_model.THUMB_DECODE) is not None
     )
@@ -238,3 +241,17 @@ def test_a_thumbnail_that_cannot_be_made_is_crossed_out(qtbot, window, tmp_path,
         return " ".join(p.view.message.text() for p in window.compare.shown)
 
     qtbot.waitUntil(lambda: "Truncated image file" in said(), timeout=10_000)
+
+
+def test_the_strip_shows_as_many_thumbnails_as_its_column_holds() -> None:
+    """The groups panel narrows "Photos" to keep the figures in view; the strip then shows
+    fewer thumbnails and "+N" for the rest, never none."""
+    from dupe_viewer.gui.group_model import STRIP_MAX, THUMB, strip_width, thumbs_that_fit
+
+    assert thumbs_that_fit(strip_width(STRIP_MAX), 9) == STRIP_MAX
+    assert thumbs_that_fit(strip_width(STRIP_MAX) - 1, 9) == STRIP_MAX - 1
+    assert thumbs_that_fit(strip_width(1), 9) == 1
+    assert thumbs_that_fit(10, 9) == 1
+    # A pair needs no "+N": two thumbnails fit where "+N" would not.
+    assert thumbs_that_fit(3 + 2 * (THUMB + 4), 2) == 2
+    assert thumbs_that_fit(1000, 2) == 2

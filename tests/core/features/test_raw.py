@@ -7,6 +7,7 @@ The DNGs are built byte by byte (tests/camera_files.py) and LibRaw reads them li
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import imagehash
@@ -14,11 +15,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core import Rule, ScanOptions, ScanResult, run_scan
 from dupe_viewer.core.errors import DecodeError
 from dupe_viewer.core.features import decoding, raw
 from dupe_viewer.core.files import formats
-from dupe_viewer.core.group.regroup import reasons
+from dupe_viewer.core.group.regroup import reasons, regrouped
+from dupe_viewer.core.options import DEFAULT_RULES
 from tests import camera_files
 from tests.benchmarks import hostile
 from tests.library import photo
@@ -144,6 +146,28 @@ def test_raw_and_its_camera_jpeg_decode_alike_and_group(tmp_path: Path) -> None:
     assert why[g.keep].text == "kept: the camera RAW (DNG)"
     jpeg = next(i for i in g.indices if i != g.keep)
     assert why[jpeg].text == "same shot, RAW + JPEG: the kept file is the camera RAW"
+
+
+def test_the_keeper_of_a_raw_and_jpeg_shot_follows_the_keep_rules(tmp_path: Path) -> None:
+    """The RAW is kept by default only: a person who keeps JPEGs says so with the rules
+    ``["format:jpeg", "original"]`` (settings, report, ``--keep``), given to a scan or to a
+    regroup of a finished one (what the window does when the rules change: no file is read)."""
+    preview = camera_files.jpeg(PICTURE.resize((1152, 768)), 80)
+    _write(tmp_path, "IMG_0007.JPG", camera_files.jpeg(PICTURE, 95))
+    _write(tmp_path, "IMG_0007.DNG", camera_files.dng(PICTURE, preview))
+    jpeg_first = tuple(Rule.parse(text) for text in ["format:jpeg", "original"])
+
+    def kept(result: ScanResult) -> str:
+        assert len(result.groups) == 1 and len(result.groups[0].indices) == 2
+        return Path(result.records[result.groups[0].keep].path).name
+
+    default = run_scan([tmp_path], ScanOptions(use_cache=False))
+    assert default is not None and default.grouping.keep_rules == DEFAULT_RULES
+    assert kept(default) == "IMG_0007.DNG"
+    chosen = run_scan([tmp_path], ScanOptions(use_cache=False, keep_rules=jpeg_first))
+    assert chosen is not None and kept(chosen) == "IMG_0007.JPG"
+    assert kept(regrouped(default, replace(default.grouping, keep_rules=jpeg_first))) == "IMG_0007.JPG"
+    assert kept(regrouped(chosen, replace(chosen.grouping, keep_rules=DEFAULT_RULES))) == "IMG_0007.DNG"
 
 
 # -- bad RAW files: one line each ----------------------------------------------------------------
