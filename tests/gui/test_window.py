@@ -46,6 +46,18 @@ def test_empty_window_invites_the_user_to_drop_folders(window: MainWindow) -> No
     assert not window.trash_button.isEnabled()
 
 
+def test_a_scan_of_empty_folders_finishes_without_a_failure(qtbot, window, tmp_path, wait_scan) -> None:
+    failures: list[str] = []
+    window.scans.failed.connect(failures.append)
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    window.add_paths([str(tmp_path / "a"), str(tmp_path / "b")])
+    wait_scan(window)
+    assert failures == []
+    assert window.result is not None and window.result.records == []
+    assert window.model.rowCount() == 0
+
+
 def test_dropping_a_folder_adds_a_root_and_scans_it(qtbot, window, photos, wait_scan) -> None:
     _drop(window, [photos])
     assert [r.path for r in window.roots_model.roots()] == [str(photos)]

@@ -163,7 +163,7 @@ class Evidence:
             native_sharpness=native_sharp,
             clipped=np.nan_to_num(clipped, nan=0.0),
             thumbs=thumbs,
-            has_thumb=None if thumbs is None else thumbs.reshape(n, -1).any(axis=1),
+            has_thumb=None if thumbs is None else thumbs.any(axis=tuple(range(1, thumbs.ndim))),
             chroma_maps=chroma_maps,
         )
 

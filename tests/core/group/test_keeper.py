@@ -259,3 +259,16 @@ def test_a_group_mixing_moments_keeps_the_moment_that_has_copies(tmp_path: Path)
     why = reasons(result, g)
     assert why[other].code == "shot"
     assert why[g.keep].code == "keep_resolution"
+
+
+def test_a_scan_of_empty_folders_has_evidence_of_nothing(tmp_path: Path) -> None:
+    """The window asks for the evidence of every finished scan: folders without a picture gave
+    an empty feature table that could not be reshaped, and the window said "The scan failed"."""
+    from dupe_viewer.core.group.regroup import evidence
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    result = run_scan([tmp_path / "a", tmp_path / "b"], ScanOptions(use_cache=False, deep=False))
+    assert result is not None and result.records == [] and result.groups == []
+    ev = evidence(result)
+    assert len(ev.pixels) == 0 and (ev.has_thumb is None or len(ev.has_thumb) == 0)
