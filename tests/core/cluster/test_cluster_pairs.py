@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageOps
+from PIL import Image
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -15,34 +15,14 @@ pytest.importorskip("pyarrow")
 from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.cluster import matching
 from dupe_viewer.core.cluster import scan as cluster_scan
-from dupe_viewer.core.cluster.connect import client
 from dupe_viewer.core.match import measure
+from tests.core.cluster.shared import described, small_library
 from tests.library import PhotoLibrary, photo
-
-
-@pytest.fixture(scope="module")
-def dask_client():
-    """Two worker processes, started once for this module's tests."""
-    with client("local:2") as c:
-        yield c
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> PhotoLibrary:
-    lib = PhotoLibrary(tmp_path / "lib")
-    for s in range(4):
-        lib.original(
-            f"orig/p{s}.jpg",
-            photo(300 + s, (320, 240)),
-            variants={
-                f"edit/small{s}.png": lambda im: im.resize((160, 120)),
-                f"edit/mirror{s}.jpg": ImageOps.mirror,
-            },
-            copies=[f"copy/p{s}.jpg"],
-            quality=90,
-        )
-    lib.unrelated(10, 700, (300, 220), lambda k: f"other/o{k}.jpg", quality=88)
-    return lib
+    return small_library(tmp_path / "lib", 4, 300, 10, 700)
 
 
 @pytest.fixture
@@ -73,18 +53,6 @@ def asked(monkeypatch) -> list[tuple[list[str], np.ndarray | None]]:
     return runs
 
 
-def _described(result) -> list[tuple]:
-    """Every group as its keeper, kind and (path, kind, similarity) per member."""
-    return sorted(
-        (
-            result.records[g.keep].path,
-            g.kind,
-            [(result.records[m.index].path, m.kind, m.similarity) for m in g.members],
-        )
-        for g in result.groups
-    )
-
-
 def _copts(tmp_path: Path, **kw) -> cluster_scan.ClusterOptions:
     # Small partitions and tasks, so the partitioned search and the merge really run.
     return cluster_scan.ClusterOptions(
@@ -106,12 +74,12 @@ def test_cluster_rescan_with_nothing_changed_measures_nothing(
     assert second is not None
     assert measured == []  # no candidate pair searched or measured again
     assert second.stats.matched == 0 and second.stats.pairs_reused > 0
-    assert _described(second) == _described(first) == _described(single)
+    assert described(second) == described(first) == described(single)
     # Without a store nothing is saved: every scan matches everything.
     measured.clear()
     none = cluster_scan.run_scan([library.root], opts, _copts(tmp_path, use_store=False), client=dask_client)
     assert none is not None and measured and none.stats.pairs_reused == 0
-    assert _described(none) == _described(first)
+    assert described(none) == described(first)
 
 
 def test_cluster_rescan_matches_only_new_and_changed_files(
@@ -138,8 +106,8 @@ def test_cluster_rescan_matches_only_new_and_changed_files(
     full = cluster_scan.run_scan([library.root], opts, _copts(tmp_path, use_store=False), client=dask_client)
     single = run_scan([library.root], opts)
     assert full is not None and single is not None
-    assert _described(second) == _described(full) == _described(single)
-    assert any(str(library.root / "edit/new1.png") in [p for p, *_ in g[2]] for g in _described(second))
+    assert described(second) == described(full) == described(single)
+    assert any(str(library.root / "edit/new1.png") in [p for p, *_ in g[2]] for g in described(second))
 
 
 def test_deep_cluster_rescan_reuses_verified_pairs(dask_client, tmp_path, measured) -> None:
@@ -164,5 +132,5 @@ def test_deep_cluster_rescan_reuses_verified_pairs(dask_client, tmp_path, measur
     measured.clear()
     second = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
     assert second is not None and measured == [] and second.stats.matched == 0
-    assert _described(second) == _described(first)
+    assert described(second) == described(first)
     assert any(len(g.members) == 2 and g.kind == "edited" for g in second.groups)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import ImageOps
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -16,33 +15,13 @@ pytest.importorskip("pyarrow")
 from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.cluster import scan as cluster_scan
 from dupe_viewer.core.cluster.connect import ClusterUnavailable, client, parse
+from tests.core.cluster.shared import described, small_library
 from tests.library import PhotoLibrary, photo
-
-
-@pytest.fixture(scope="module")
-def dask_client():
-    """Two worker processes, started once for this module's tests."""
-    with client("local:2") as c:
-        yield c
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> PhotoLibrary:
-    lib = PhotoLibrary(tmp_path / "lib")
-    for s in range(6):
-        lib.original(
-            f"orig/p{s}.jpg",
-            photo(300 + s, (320, 240)),
-            variants={
-                f"edit/small{s}.png": lambda im: im.resize((160, 120)),
-                f"edit/mirror{s}.jpg": ImageOps.mirror,
-                f"edit/gray{s}.png": lambda im: im.convert("L"),
-            },
-            copies=[f"copy/p{s}.jpg"],
-            quality=90,
-        )
-    lib.unrelated(14, 700, (300, 220), lambda k: f"other/o{k}.jpg", quality=88)
-    return lib
+    return small_library(tmp_path / "lib", 6, 300, 14, 700, {"edit/gray{s}.png": lambda im: im.convert("L")})
 
 
 def _groups(result) -> list[tuple[str, ...]]:
@@ -51,18 +30,6 @@ def _groups(result) -> list[tuple[str, ...]]:
 
 def _facts(result) -> dict[str, tuple]:
     return {r.path: (r.width, r.height, r.format, r.error) for r in result.records}
-
-
-def _described(result) -> list[tuple]:
-    """Every group as its keeper, kind and (path, kind, similarity) per member."""
-    return sorted(
-        (
-            result.records[g.keep].path,
-            g.kind,
-            [(result.records[m.index].path, m.kind, m.similarity) for m in g.members],
-        )
-        for g in result.groups
-    )
 
 
 def test_local_cluster_gives_the_single_machine_groups(library, dask_client, tmp_path: Path) -> None:
@@ -84,7 +51,7 @@ def test_local_cluster_gives_the_single_machine_groups(library, dask_client, tmp
     order2 = np.argsort([r.path for r in result.records])
     assert single.features[order].tobytes() == result.features[order2].tobytes()
     assert _facts(single) == _facts(result)
-    assert _described(single) == _described(result)
+    assert described(single) == described(result)
     assert result.stats.decoded == single.stats.decoded and result.stats.copies == 6
 
 

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import ImageOps
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -16,33 +15,13 @@ pytest.importorskip("fsspec")
 
 from dupe_viewer.core import ScanOptions, run_scan
 from dupe_viewer.core.cluster import scan as cluster_scan
-from dupe_viewer.core.cluster.connect import client
+from tests.core.cluster.shared import small_library
 from tests.library import PhotoLibrary, photo
-
-
-@pytest.fixture(scope="module")
-def dask_client():
-    """Two worker processes, started once for this module's tests."""
-    with client("local:2") as c:
-        yield c
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> PhotoLibrary:
-    lib = PhotoLibrary(tmp_path / "lib")
-    for s in range(3):
-        lib.original(
-            f"orig/p{s}.jpg",
-            photo(400 + s, (320, 240)),
-            variants={
-                f"edit/small{s}.png": lambda im: im.resize((160, 120)),
-                f"edit/mirror{s}.jpg": ImageOps.mirror,
-            },
-            copies=[f"copy/p{s}.jpg"],
-            quality=90,
-        )
-    lib.unrelated(5, 800, (300, 220), lambda k: f"other/o{k}.jpg", quality=88)
-    return lib
+    return small_library(tmp_path / "lib", 3, 400, 5, 800)
 
 
 def _url(path: str | Path) -> str:
