@@ -37,18 +37,31 @@ picks every keeper in one sort). :mod:`.reasons` words the choice for one group.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 
 import numpy as np
 
-from ..features.perceptual import GRAY_CHROMA
-from ..files.formats import is_raw, is_raw_format
 from ..files.records import ImageRecord
 from ..options import Rule
 from ..result import PairTable
 from .consensus import local_edit_flags
+from .evidence import BLOCKY, LOSSLESS, OTHER_LOSSY_QUALITY, RESAVED_QUALITY, Evidence
 from .keep import RULES, is_protected
+
+#: Re-exported: callers name the evidence and its thresholds through the keeper.
+__all__ = [
+    "BEST_ORIGINAL",
+    "BLOCKY",
+    "LOSSLESS",
+    "OTHER_LOSSY_QUALITY",
+    "RESAVED_QUALITY",
+    "Evidence",
+    "Members",
+    "choose",
+    "choose_one",
+    "columns",
+    "real_resolution",
+]
 
 BEST_ORIGINAL = "original"
 #: Real resolutions within this share of the group's best are the same resolution.
@@ -73,13 +86,6 @@ SHARP_UPSCALED = 0.7
 #: (letterboxed, framed) copy. (A photo's own dark edge may be trimmed as "border" too: only the
 #: difference counts.)
 BORDERED = 0.04
-#: A file whose pixels show JPEG blocks this strongly went through a coarser JPEG than its own.
-BLOCKY = 1.12
-#: What such a re-save ranks as (an unknown, lower quality).
-RESAVED_QUALITY = 75.0
-#: Rank of lossy formats whose quality cannot be read (WebP, AVIF, HEIC): below a good JPEG.
-OTHER_LOSSY_QUALITY = 85.0
-LOSSLESS = frozenset({"PNG", "TIFF", "BMP", "DIB", "GIF", "PPM", "DNG"})
 #: In a group of similar shots, a frame this sharp relative to the sharpest one is as sharp.
 SHARP_SHARE = 0.7
 #: ...and of those, a frame clipping at most this share of pixels more than the least clipped
@@ -89,104 +95,6 @@ CLIPPED_STEP = 0.02
 QUALITY_STEP = 5.0
 #: Mean similarities to the other members closer than this are the same closeness.
 CLOSENESS_STEP = 0.1
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Per file of a result, what the keeper rules compare (arrays aligned with the records)."""
-
-    pixels: np.ndarray  # canvas pixels
-    picture: np.ndarray  # share of the canvas that is picture
-    top: np.ndarray  # top-band detail (see fidelity); NaN when not measured
-    gray: np.ndarray  # bool: no colour
-    camera: np.ndarray  # bool: EXIF names a camera
-    raw: np.ndarray  # bool: a camera RAW file
-    encoding: np.ndarray  # rank of the encoding (0-100, lossless 100)
-    taken: np.ndarray  # capture time (seconds), +inf when the file has none
-    mtime: np.ndarray  # modification time (seconds)
-    path_len: np.ndarray
-    path_rank: np.ndarray  # alphabetical rank of the path
-    sharpness: np.ndarray  # Laplacian energy over variance (see fidelity); 0 when not measured
-    native_sharpness: np.ndarray  # the same, NaN unless measured at native resolution
-    clipped: np.ndarray  # share of burnt-out or crushed pixels (exposure); 0 when not measured
-    #: The files' 32×32 thumbnails (a view of the features), None without features.
-    thumbs: np.ndarray | None = None
-    #: Per file: it has a thumbnail (was decoded); None without features.
-    has_thumb: np.ndarray | None = None
-    #: The files' 8×8 Cb/Cr maps (a view of the features), None without features.
-    chroma_maps: np.ndarray | None = None
-    #: Local-edit flags of group compositions seen before (regrouping on a slider step mostly
-    #: meets the same groups again): tuple of members -> flags.
-    local_memo: dict[tuple[int, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def of(cls, records: Sequence[ImageRecord], features: np.ndarray | None = None) -> Evidence:
-        n = len(records)
-        pixels = np.array([r.pixels for r in records], dtype=np.float64)
-        if features is not None and len(features) == n and "top" in (features.dtype.names or ()):
-            # Files without features (not decoded: content 0) count as untouched full pictures.
-            content = features["content"].astype(np.float64)
-            known = content > 0
-            picture = np.where(known, np.clip(content, 0.05, 1.0), 1.0)
-            top = np.where(known & (features["native"] > 0), features["top"].astype(np.float64), np.nan)
-            gray = known & (features["chroma"] < GRAY_CHROMA)
-            blocky = known & (features["blockiness"] >= BLOCKY)
-            sharpness = np.where(known, features["sharpness"].astype(np.float64), 0.0)
-            native_sharp = np.where(known & (features["native"] > 0), sharpness, np.nan)
-            clipped = np.where(known, features["clipped"].astype(np.float64), 0.0)
-        else:
-            picture, top = np.ones(n), np.full(n, np.nan)
-            gray, blocky = np.zeros(n, bool), np.zeros(n, bool)
-            sharpness = np.zeros(n)
-            native_sharp = np.full(n, np.nan)
-            clipped = np.zeros(n)
-        thumbs = chroma_maps = None
-        if features is not None and len(features) == n and "thumb" in (features.dtype.names or ()):
-            thumbs = features["thumb"]
-            chroma_maps = features["chroma_map"] if "chroma_map" in features.dtype.names else None
-        by_path = sorted(range(n), key=lambda i: records[i].path)
-        path_rank = np.empty(n, dtype=np.float64)
-        path_rank[by_path] = np.arange(n)
-        return cls(
-            pixels=pixels,
-            picture=picture,
-            top=top,
-            gray=np.asarray(gray, dtype=bool),
-            camera=np.array([bool(r.camera) for r in records], dtype=bool),
-            raw=np.array([is_raw(r) for r in records], dtype=bool),
-            encoding=np.array([_encoding(r, bool(b)) for r, b in zip(records, blocky, strict=True)]),
-            taken=np.array([_taken(r) for r in records], dtype=np.float64),
-            mtime=np.array([r.mtime_ns / 1e9 for r in records], dtype=np.float64),
-            path_len=np.array([len(r.path) for r in records], dtype=np.float64),
-            path_rank=path_rank,
-            sharpness=np.nan_to_num(sharpness, nan=0.0),
-            native_sharpness=native_sharp,
-            clipped=np.nan_to_num(clipped, nan=0.0),
-            thumbs=thumbs,
-            has_thumb=None if thumbs is None else thumbs.any(axis=tuple(range(1, thumbs.ndim))),
-            chroma_maps=chroma_maps,
-        )
-
-
-def _encoding(rec: ImageRecord, blocky: bool) -> float:
-    fmt = rec.format.upper()
-    if is_raw_format(fmt):
-        return 100.0  # the sensor data, before any encoding
-    if fmt == "JPEG" and rec.quality is not None:
-        q = float(rec.quality)
-        return min(q, RESAVED_QUALITY) if blocky and q > RESAVED_QUALITY else q
-    if fmt in LOSSLESS:
-        return RESAVED_QUALITY if blocky else 100.0
-    return OTHER_LOSSY_QUALITY
-
-
-def _taken(rec: ImageRecord) -> float:
-    if rec.taken:
-        try:
-            return datetime.strptime(rec.taken[:19], "%Y:%m:%d %H:%M:%S").timestamp()
-        except ValueError:
-            pass
-    return float("inf")
 
 
 @dataclass(frozen=True)
@@ -343,12 +251,23 @@ def _original_columns(ev: Evidence, m: Members) -> list[np.ndarray]:
         # Unedited before closeness: a pasted or painted-on copy may be as close to the others
         # as the original, in the coarse steps, and better encoded.
         (~local_edit_flags(ev, m)).astype(np.float64),
-        np.floor(m.closeness / CLOSENESS_STEP),
+        np.floor(_same_for_copies(ev, m, m.closeness) / CLOSENESS_STEP),
         np.floor(ev.encoding[it] / QUALITY_STEP),
         -ev.taken[it],
         -ev.mtime[it],
         -ev.path_len[it],
     ]
+
+
+def _same_for_copies(ev: Evidence, m: Members, values: np.ndarray) -> np.ndarray:
+    """``values`` (per item), the best of each content's byte-identical copies in a group for all
+    of them: only one copy was matched (the others share its features), so the pairs say more
+    of it, and the tie between copies is the dates' and paths' to settle."""
+    key = m.gid * len(ev.content) + ev.content[m.items]
+    _, inverse = np.unique(key, return_inverse=True)
+    best = np.full(int(inverse.max()) + 1 if len(inverse) else 0, -np.inf)
+    np.maximum.at(best, inverse, values)
+    return best[inverse]
 
 
 def columns(

@@ -270,6 +270,10 @@ def _keeping_reason(
     digest = records[keep].digest
     if digest is not None and all(records[idx[k]].digest == digest for k in others):
         return Reason("keep_identical")
+    # What lasted longest was the tie with a byte-identical copy, settled by date or path.
+    tie = name in ("mtime", "path_len", "path") and digest is not None
+    if tie and any(records[idx[k]].digest == digest for k in others):
+        return Reason("keep_identical")
     if name in ("edit", "local"):
         return Reason("keep_unedited")
     if name == "resolution":

@@ -272,3 +272,29 @@ def test_a_scan_of_empty_folders_has_evidence_of_nothing(tmp_path: Path) -> None
     assert result is not None and result.records == [] and result.groups == []
     ev = evidence(result)
     assert len(ev.pixels) == 0 and (ev.has_thumb is None or len(ev.has_thumb) == 0)
+
+
+def test_of_byte_identical_copies_the_oldest_is_kept_whichever_was_matched(tmp_path: Path) -> None:
+    """A photo in two folders and a smaller copy: only one of the two identical files is matched
+    against the copy (the other shares its features), which must not make it "closer to the
+    others": the tie between identical files goes to the oldest."""
+    photos = tmp_path / "photos"
+    for folder in ("a_backup", "phone"):
+        (photos / folder).mkdir(parents=True)
+    im = photo(21, (480, 320))
+    im.save(photos / "phone" / "img.jpg", quality=90)
+    (photos / "a_backup" / "img.jpg").write_bytes((photos / "phone" / "img.jpg").read_bytes())
+    im.resize((240, 160)).save(photos / "a_backup" / "small.jpg", quality=70)
+    os.utime(photos / "phone" / "img.jpg", (1_500_000_000, 1_500_000_000))  # the oldest
+    os.utime(photos / "a_backup" / "img.jpg", (1_600_000_000, 1_600_000_000))
+    for older_second in (False, True):
+        if older_second:  # the other way round: whichever file is matched, the oldest wins
+            os.utime(photos / "phone" / "img.jpg", (1_700_000_000, 1_700_000_000))
+        result = run_scan([photos], ScanOptions(use_cache=False, deep=False))
+        assert result is not None and len(result.groups) == 1
+        (g,) = result.groups
+        kept = os.path.relpath(result.records[g.keep].path, photos)
+        assert kept == (
+            os.path.join("a_backup", "img.jpg") if older_second else os.path.join("phone", "img.jpg")
+        )
+        assert reasons(result, g)[g.keep].code == "keep_identical"
