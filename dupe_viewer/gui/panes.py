@@ -312,6 +312,9 @@ class ImagePane(QFrame):
             name,
             row(self.tr("Why"), why),
             row(self.tr("Match"), sim),
+            # Before the figures: a pane too low for its facts clips the last rows, and which
+            # folder a file is in is what tells byte-identical copies apart.
+            row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
             row(self.tr("Pixels"), text.dims_text(rec), index in best["pixels"], self.tr("largest")),
             row(
                 self.tr("File"),
@@ -331,7 +334,6 @@ class ImagePane(QFrame):
                 index in best["date"] and not rec.taken,
                 self.tr("oldest"),
             ),
-            row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
         ]
         self.info.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
 

@@ -128,5 +128,3 @@ def _taken(rec: ImageRecord) -> float:
         except ValueError:
             pass
     return float("inf")
-
-
