@@ -29,24 +29,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dupe_viewer.core.cluster import partitions, quantiser
 from dupe_viewer.core.cluster.connect import client as open_client
 from dupe_viewer.core.cluster.runner import DaskRunner
+from dupe_viewer.core.features.perceptual import TINY
 from dupe_viewer.core.match import candidates
+from dupe_viewer.core.match.descriptor import DIM
 from tests.library import thumbnails
 
 if TYPE_CHECKING:
     from distributed import Client
 
 
-def planted_thumbs(n: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """(n thumbnails, planted pairs P×2): the last P images are copies of the first P."""
+def planted_prepared(n: int, share: float, seed: int = 0) -> tuple[candidates.Prepared, np.ndarray]:
+    """(the search data of n thumbnails, planted pairs P×2): the last P images are copies of the
+    first P (grey-level noise; half of them also turned by 90°). Made and prepared 50,000
+    thumbnails at a time: at 10M the thumbnails alone would be 10 GB, 17 GB in float64."""
     p = int(n * share)
-    # In chunks: thumbnails() works in float64 (16 GB of temporaries at a million at once).
     step = 50_000
-    base = np.concatenate([thumbnails(min(step, n - p - lo), seed + lo) for lo in range(0, n - p, step)])
-    rng = np.random.default_rng(seed + 1)
-    cp = base[:p].astype(np.float32) + rng.normal(0, 6, (p, 32, 32))
-    cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))
-    thumbs = np.concatenate([base, np.clip(cp, 0, 255).astype(np.uint8)])
-    return thumbs, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
+    z = np.empty((n, TINY * TINY), np.float16)
+    d0 = np.empty((n, DIM), np.float32)
+    canon = np.empty(n, np.int8)
+    plausible = np.empty((n, 8), bool)
+
+    def put(lo: int, thumbs: np.ndarray) -> None:
+        part = candidates.prepare(thumbs)
+        hi = lo + len(thumbs)
+        z[lo:hi], d0[lo:hi], canon[lo:hi], plausible[lo:hi] = part.z, part.d0, part.canon, part.plausible
+
+    head: list[np.ndarray] = []  # the first p thumbnails: the copies' originals
+    kept = 0
+    for lo in range(0, n - p, step):
+        thumbs = thumbnails(min(step, n - p - lo), seed + lo)
+        if kept < p:
+            head.append(thumbs[: p - kept])
+            kept += len(head[-1])
+        put(lo, thumbs)
+    if p:
+        rng = np.random.default_rng(seed + 1)
+        cp = np.concatenate(head).astype(np.float32) + rng.normal(0, 6, (p, 32, 32))
+        cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))
+        for lo in range(0, p, step):
+            put(n - p + lo, np.clip(cp[lo : lo + step], 0, 255).astype(np.uint8))
+    prepared = candidates.Prepared(z=z, d0=d0, canon=canon, plausible=plausible)
+    return prepared, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
 
 
 def planted_vectors(n: int, dim: int, share: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -125,9 +148,7 @@ def main() -> None:
 def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> None:
     """The hash-stage search on planted thumbnails (and with ``--single`` one machine's)."""
     t = time.perf_counter()
-    thumbs, planted = planted_thumbs(a.n, a.planted)
-    prepared = candidates.prepare(thumbs)
-    del thumbs
+    prepared, planted = planted_prepared(a.n, a.planted)
     print(
         f"hash stage: {a.n:,} images, {len(planted):,} planted copies; "
         f"prepared in {time.perf_counter() - t:.1f} s"

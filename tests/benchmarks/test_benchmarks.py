@@ -151,3 +151,18 @@ def test_exifless_bursts_benchmark_smoke(shared_dir: Path, tmp_path: Path) -> No
     assert now["frames"] > 0 and now["grouped"] > 0
     # The whole-picture rule only ever turns copies into shots: never more frames pre-marked.
     assert now["pre_marked"] <= before["pre_marked"] and now["as_copy"] <= before["as_copy"]
+
+
+def test_cluster_scale_benchmark_smoke() -> None:
+    size = ["--n", "3000", "--planted", "0.02", "--partition-size", "500"]
+    args = [*size, "--workers", "1", "--deep-dim", "16"]
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "cluster_scale.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    # Every planted copy is found by both partitioned searches; both report their costs.
+    assert res.stdout.count("recall 1.0000") == 2, res.stdout
+    assert "6 partitions" in res.stdout and "client peak" in res.stdout

@@ -8,8 +8,8 @@ by its own descriptor. Inside a partition the very same query code runs
 (:func:`..match.candidates.query_candidates`: index search, re-ranking of the tiny images in all
 orientations, the best candidates per image) against the partition's members, searched exactly
 up to :data:`..store.knn.EXACT_LIMIT` members. The client merges what each partition found for an
-image and keeps its best candidates with the single-machine rule
-(:func:`..match.candidates.top_per_image`), so wherever an image's best neighbours share a
+image as results arrive (:mod:`.merge`) and keeps its best candidates with the single-machine
+rule (:func:`..match.candidates.top_per_image`), so wherever an image's best neighbours share a
 partition with it, its candidates are exactly the single-machine ones.
 
 Deep stage: each embedding goes to its nearest centroid (and a second near a boundary); each
@@ -28,14 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from ..deep import stage as deep_stage
+from ..features.orientation import INVERSE
 from ..match import candidates
 from ..match.descriptor import oriented
 from ..store import knn
 from . import quantiser
+from .merge import BucketMerge, unordered
 from .runner import Runner
 
 #: Members per partition: the exact-search limit, so every partition is searched exactly (the
@@ -64,6 +67,21 @@ class SearchStats:
 
 
 # -- hash stage -------------------------------------------------------------------------------
+class OrientedRows:
+    """Descriptors ``d0[rows]`` turned to ``orientation``, made a block at a time as the quantiser
+    reads them: the queries' descriptors of ten million images would take ~4 GB at once."""
+
+    def __init__(self, d0: np.ndarray, rows: np.ndarray, orientation: np.ndarray) -> None:
+        self.d0, self.rows, self.orientation = d0, rows, orientation
+        self.shape = (len(rows), d0.shape[1])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, sel: slice | np.ndarray) -> np.ndarray:
+        return oriented(self.d0[self.rows[sel]], self.orientation[sel])
+
+
 def hash_partition_task(
     rows: np.ndarray,
     members: np.ndarray,
@@ -110,8 +128,8 @@ def _hash_payloads(
     stats: SearchStats,
     rows: np.ndarray | None = None,
 ) -> Iterator[tuple]:
-    vectors = prepared.index_vectors
-    n = len(vectors)
+    n = len(prepared.canon)
+    vectors = OrientedRows(prepared.d0, np.arange(n), prepared.canon)
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
     index = quantiser.assign(vectors, cent, boundary)
     qi, qo = np.nonzero(prepared.plausible)
@@ -119,7 +137,7 @@ def _hash_payloads(
         # Every image stays a member (the new ones' neighbours may be old); only ``rows`` ask.
         asks = np.isin(qi, rows)
         qi, qo = qi[asks], qo[asks]
-    routed = quantiser.assign(oriented(prepared.d0[qi], qo.astype(np.int8)), cent, boundary)
+    routed = quantiser.assign(OrientedRows(prepared.d0, qi, qo.astype(np.int8)), cent, boundary)
     stats.partitions = len(cent)
     stats.duplication = index.duplication
     stats.query_duplication = len(routed.rows) / max(1, len(qi))
@@ -160,16 +178,29 @@ def hash_candidates(
     if len(prepared.canon) < 2 or (rows is not None and len(rows) == 0):
         return candidates.Candidates.empty()
     payloads = _hash_payloads(prepared, partition_size, boundary, min_corr, stats, rows)
-    pairs, orient, corr = [], [], []
+    merged = BucketMerge(len(prepared.canon), _top_hash)
     for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
-        pairs.append(p)
-        orient.append(o)
-        corr.append(c)
-    if not pairs or sum(len(p) for p in pairs) == 0:
+        merged.add((p[:, 0], p[:, 1], o, c))
+    best = unordered(merged, len(prepared.canon), _swap_orientation)
+    if best is None:
         return candidates.Candidates.empty()
-    ij = np.concatenate(pairs)
-    best = candidates.top_per_image(ij[:, 0], ij[:, 1], np.concatenate(orient), np.concatenate(corr))
-    return candidates.Candidates.concat([best])
+    i, j, o, c = best
+    del best
+    pairs = np.stack([i, j], axis=1).astype(np.int64)
+    del i, j
+    return candidates.Candidates(pairs, o, c.astype(np.float32))
+
+
+def _swap_orientation(orient: np.ndarray, swap: np.ndarray) -> np.ndarray:
+    # The orientation of i that fits j, for a pair written the other way round.
+    return np.where(swap, INVERSE[orient], orient).astype(np.int8)
+
+
+def _top_hash(cols: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+    # The single machine's selection of each query image's candidates (see :mod:`.merge`).
+    i, j, o, c = cols
+    best = candidates.top_per_image(i, j, o, c)
+    return best.pairs[:, 0], best.pairs[:, 1], best.orientation, best.corr
 
 
 # -- deep stage -------------------------------------------------------------------------------
@@ -246,24 +277,26 @@ def deep_candidates(
     if n < 2 or (query_rows is not None and len(query_rows) == 0):
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
     payloads = _deep_payloads(vectors, partition_size, boundary, probes, k, min_cos, stats, query_rows)
-    qs, nbs, sims = [], [], []
-    for q, nb, s in runner.map(deep_partition_task, payloads, should_stop):
-        qs.append(q)
-        nbs.append(nb)
-        sims.append(s)
-    if not qs or sum(len(q) for q in qs) == 0:
+    merged = BucketMerge(n, partial(_top_deep, n=n, k=k))
+    for found in runner.map(deep_partition_task, payloads, should_stop):
+        merged.add(found)
+    best = unordered(merged, n)  # a query's own entry (itself, cosine 1) is dropped there
+    if best is None:
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    q, nb, sim = np.concatenate(qs), np.concatenate(nbs), np.concatenate(sims)
-    # Per query its best k neighbours over all its partitions, each neighbour once.
+    i, j, sim = best
+    return np.stack([i, j], axis=1).astype(np.int64), sim.astype(np.float32)
+
+
+def _top_deep(cols: tuple[np.ndarray, ...], n: int, k: int) -> tuple[np.ndarray, ...]:
+    """Per query its best ``k`` neighbours (itself included), each neighbour once, in the
+    order similarity then neighbour (a total order, so reductions compose: :mod:`.merge`)."""
+    q, nb, sim = cols
     order = np.lexsort((nb, -sim, q))
     q, nb, sim = q[order], nb[order], sim[order]
-    key = q * n + nb
-    _, first = np.unique(key, return_index=True)
+    _, first = np.unique(q.astype(np.int64) * n + nb, return_index=True)
     first.sort()
     q, nb, sim = q[first], nb[first], sim[first]
     start = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
     rank = np.arange(len(q)) - np.repeat(start, np.diff(np.r_[start, len(q)]))
-    keep = (rank < k) & (q != nb)
-    i, j, sim = np.minimum(q, nb)[keep], np.maximum(q, nb)[keep], sim[keep]
-    _, first = np.unique(i * n + j, return_index=True)
-    return np.stack([i[first], j[first]], axis=1).astype(np.int64), sim[first]
+    keep = rank < k
+    return q[keep], nb[keep], sim[keep]

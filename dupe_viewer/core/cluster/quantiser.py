@@ -11,6 +11,7 @@ only need to be good enough to keep near copies together, and they are fitted on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -48,12 +49,22 @@ class Assignment:
         return len(self.rows) / max(distinct, 1)
 
 
+class Rows(Protocol):
+    """Vectors read a block of rows at a time: an array, or rows made on demand."""
+
+    shape: tuple[int, ...]
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, sel: Any) -> np.ndarray: ...
+
+
 def _normalised(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
 
 
-def fit(vectors: np.ndarray, k: int, seed: int = 0, sample: int = SAMPLE) -> np.ndarray:
+def fit(vectors: np.ndarray | Rows, k: int, seed: int = 0, sample: int = SAMPLE) -> np.ndarray:
     """``k`` unit centroids (k × d float32) fitted on a random sample of ``vectors``.
 
     Deterministic for a given ``seed``: the same vectors always give the same partitions. Zero
@@ -90,7 +101,7 @@ def fit(vectors: np.ndarray, k: int, seed: int = 0, sample: int = SAMPLE) -> np.
     return cent
 
 
-def assign(vectors: np.ndarray, centroids: np.ndarray, boundary: float = BOUNDARY) -> Assignment:
+def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = BOUNDARY) -> Assignment:
     """Each vector's nearest centroid, plus its second one when it lies within ``boundary``."""
     k = len(centroids)
     n = len(vectors)
