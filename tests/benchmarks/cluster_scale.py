@@ -162,7 +162,8 @@ def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
     print(
         f"  partitioned ({a.workers} workers): {stats.partitions} partitions, duplication "
         f"{stats.duplication:.3f} (queries {stats.query_duplication:.3f}), {len(cand):,} candidates, "
-        f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s = {dt / a.n * 1e6 * a.workers:.0f} "
+        f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s (client routing "
+        f"{stats.route_seconds:.1f} s) = {dt / a.n * 1e6 * a.workers:.0f} "
         f"µs·core per image wall, {(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per image; "
         f"worker peaks {worker_peaks(client)} MB"
     )
@@ -190,7 +191,8 @@ def deep_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
     dt = time.perf_counter() - t
     print(
         f"  partitioned: {stats.partitions} partitions, duplication {stats.duplication:.3f}, "
-        f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s, "
+        f"{len(pairs):,} pairs, recall {recall(pairs, planted, a.n):.4f}, {dt:.1f} s (client "
+        f"routing {stats.route_seconds:.1f} s), "
         f"{(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per vector; "
         f"worker peaks {worker_peaks(client)} MB"
     )

@@ -26,6 +26,7 @@ Partitions hold positions into the caller's arrays; workers get only their parti
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -64,6 +65,9 @@ class SearchStats:
     partitions: int = 0
     duplication: float = 1.0
     query_duplication: float = 1.0
+    #: Seconds the client spent fitting the quantiser and routing members and queries (the part
+    #: of the search that does not spread over workers).
+    route_seconds: float = 0.0
 
 
 # -- hash stage -------------------------------------------------------------------------------
@@ -130,6 +134,7 @@ def _hash_payloads(
 ) -> Iterator[tuple]:
     n = len(prepared.canon)
     vectors = OrientedRows(prepared.d0, np.arange(n), prepared.canon)
+    started = time.perf_counter()
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
     index = quantiser.assign(vectors, cent, boundary)
     qi, qo = np.nonzero(prepared.plausible)
@@ -138,6 +143,7 @@ def _hash_payloads(
         asks = np.isin(qi, rows)
         qi, qo = qi[asks], qo[asks]
     routed = quantiser.assign(OrientedRows(prepared.d0, qi, qo.astype(np.int8)), cent, boundary)
+    stats.route_seconds = time.perf_counter() - started
     stats.partitions = len(cent)
     stats.duplication = index.duplication
     stats.query_duplication = len(routed.rows) / max(1, len(qi))
@@ -230,6 +236,7 @@ def _deep_payloads(
     query_rows: np.ndarray | None = None,
 ) -> Iterator[tuple]:
     n = len(vectors)
+    started = time.perf_counter()
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
     index = quantiser.assign(vectors, cent, boundary)
     if query_rows is None:
@@ -239,6 +246,7 @@ def _deep_payloads(
         asks = np.unique(np.asarray(query_rows, dtype=np.int64))
         sub = quantiser.probe(vectors[asks], cent, probes)
         routed = quantiser.Assignment(asks[sub.rows], sub.parts, sub.k)
+    stats.route_seconds = time.perf_counter() - started
     stats.partitions, stats.duplication = len(cent), index.duplication
     stats.query_duplication = routed.duplication
     for members, queries in zip(index.members(), routed.members(), strict=True):
