@@ -102,8 +102,10 @@ def unchanged(old: StoredPairs, job: MatchInput) -> np.ndarray:
     where = {p: k for k, p in enumerate(old.paths)}
     paths = job.paths
     pos = np.fromiter((where.get(p, -1) for p in paths), dtype=np.int64, count=len(paths))
-    if old.ident.shape[1:] != job.idents.shape[1:]:
-        return np.full(len(paths), -1, dtype=np.int64)  # saved with other identities: all changed
+    if old.ident.shape[1:] != job.idents.shape[1:] or len(old.paths) == 0:
+        # Saved with other identities, or saved by a scan that found no image (an empty
+        # folder, filled since): every file is new.
+        return np.full(len(paths), -1, dtype=np.int64)
     ok = pos >= 0
     safe = np.maximum(pos, 0)
     ok &= (old.ident[safe] == job.idents).all(axis=1) & (old.has_vector[safe] == job.has_vector)

@@ -167,3 +167,18 @@ def test_large_collection_grows_the_persisted_hash_index(tmp_path: Path) -> None
     assert grown.matched == 20 and grown.reused == len(first.table)
     found = {tuple(p) for p in grown.table.ij.tolist()}
     assert all(p in found for p in planted)
+
+
+def test_a_folder_scanned_empty_then_filled_is_scanned_as_new(lib: Path, tmp_path: Path) -> None:
+    # The pairs saved by a scan that found no image have no members; the next scan of the
+    # filled folder indexed into them and failed ("The scan failed" in the window).
+    root = tmp_path / "later"
+    (root / "backup").mkdir(parents=True)
+    empty = run_scan([root])
+    assert empty is not None and len(empty.records) == 0
+    for f in lib.iterdir():
+        shutil.copy2(f, root / "backup" / f.name)
+    filled = run_scan([root])
+    assert filled is not None and filled.stats.matched == len(filled.records) > 0
+    fresh = run_scan([root], ScanOptions(use_cache=False))
+    assert _groups(filled) == _groups(fresh) and len(_groups(filled)) >= 6
