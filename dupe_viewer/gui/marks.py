@@ -46,14 +46,12 @@ class Scope:
     hidden_files: int = 0
 
 
-class Marks(QObject):
-    """Keep/delete state for the current groups, with running totals."""
+class MarkBook:
+    """Keep/delete state for the current groups, with running totals. Plain data, no Qt object:
+    a copy is worked out on any thread (see :meth:`staging_copy`) and only its state is handed
+    over; :class:`Marks` is the one the window shows, which says what changed."""
 
-    #: Group ids whose marks changed (an empty list: all of them).
-    changed = Signal(list)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
         self._decisions: dict[int, bool] = {}  # record index -> delete? (only what the user set)
         self._records: Sequence[ImageRecord] = ()
         self._groups: list[DupGroup] = []
@@ -83,7 +81,7 @@ class Marks(QObject):
         scan's records (a rescan, or the final result after early groups) they follow the path."""
         with gc_paused():  # maps of every grouped file: a burst of small objects (see gc_pause)
             self._set_groups(records, groups, protected_dirs, reset)
-        self.changed.emit([])
+        self._notify([])
 
     def _set_groups(
         self,
@@ -214,7 +212,7 @@ class Marks(QObject):
         self._decisions[index] = delete
         self._see_members([group])
         self._recount([group])
-        self.changed.emit([group.id])
+        self._notify([group.id])
         return None
 
     def toggle(self, group: DupGroup, index: int) -> str | None:
@@ -226,7 +224,7 @@ class Marks(QObject):
             self._decisions[m.index] = m.index != index and m.index not in self._protected
         self._see_members([group])
         self._recount([group])
-        self.changed.emit([group.id])
+        self._notify([group.id])
 
     def accept_suggestion(self, groups: Iterable[DupGroup]) -> None:
         groups = list(groups)
@@ -235,7 +233,7 @@ class Marks(QObject):
                 self._decisions.pop(m.index, None)
         self._see_members(groups)
         self._recount(groups)
-        self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+        self._notify([g.id for g in groups] if len(groups) < len(self._groups) else [])
 
     def keep_all(self, groups: Iterable[DupGroup]) -> None:
         self.set_marks(groups, lambda _g, _i: False)
@@ -265,7 +263,7 @@ class Marks(QObject):
                     new = freed[g.id] = (len(dels), size, len(dels), size)
                     self._add(new, 1)
         self.total_files, self.total_bytes = self._sums[0], self._sums[1]
-        self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+        self._notify([g.id for g in groups] if len(groups) < len(self._groups) else [])
 
     def hold(self, groups: Iterable[DupGroup], gone: set[int]) -> None:
         """After a file action on ``groups``: every member still there keeps its current mark as
@@ -285,7 +283,7 @@ class Marks(QObject):
         if groups:
             self._see_members(groups)
             self._recount(groups)
-            self.changed.emit([g.id for g in groups] if len(groups) < len(self._groups) else [])
+            self._notify([g.id for g in groups] if len(groups) < len(self._groups) else [])
 
     def see_all(self) -> None:
         self.see(self._groups)
@@ -297,15 +295,18 @@ class Marks(QObject):
         """Forget every user decision: all groups follow the suggestion again."""
         self._decisions = {}
         self._recount(self._groups)
-        self.changed.emit([])
+        self._notify([])
+
+    def _notify(self, group_ids: list[int]) -> None:
+        """Group ids whose marks changed (an empty list: all of them); a copy tells no one."""
 
     # -- new groups prepared off the GUI thread ------------------------------------------------
-    def staging_copy(self, full: bool = False) -> Marks:
+    def staging_copy(self, full: bool = False) -> MarkBook:
         """A parentless copy of the person's decisions and what they saw, for :meth:`stage` on a
         worker thread while this object stays in use; :meth:`adopt` takes the result back.
         (:meth:`set_groups` walks every member: 0.1 s at 10,000 files, 0.7 s at 100,000.)
         ``full``: with the current groups too, for :meth:`set_marks` on it (see .mass_marks)."""
-        copy = Marks()
+        copy = MarkBook()  # no QObject: made and dropped on whichever thread, owned by none
         if full:  # the maps of the groups are shared: they are replaced, never changed in place
             for k in ("_groups", "_group_of", "_kind", "_protected_dirs", "_protected", "_live"):
                 setattr(copy, k, getattr(self, k))
@@ -319,15 +320,12 @@ class Marks(QObject):
 
     def staged_for(
         self, records: Sequence[ImageRecord], groups: list[DupGroup], protected_dirs: Sequence[str]
-    ) -> Marks:
+    ) -> MarkBook:
         """:meth:`staging_copy` and :meth:`stage` in one, on the scan's thread for the early and
-        the final groups (the GUI thread then only adopts them); the copy is handed to the GUI
-        thread, where it is adopted and freed."""
+        the final groups (the GUI thread only adopts them). Plain data: moving a QObject made
+        there to the GUI thread could deadlock against its event loop (a scan hung in CI)."""
         copy = self.staging_copy()
         copy.stage(records, groups, protected_dirs)
-        app = QCoreApplication.instance()
-        if app is not None and copy.thread() is not app.thread():
-            copy.moveToThread(app.thread())  # allowed from the thread it was made on: this one
         return copy
 
     def stage(
@@ -337,7 +335,7 @@ class Marks(QObject):
         with gc_paused():
             self._set_groups(records, groups, protected_dirs, False)
 
-    def adopt(self, staged: Marks, protected_dirs: Sequence[str] | None = None) -> bool:
+    def adopt(self, staged: MarkBook, protected_dirs: Sequence[str] | None = None) -> bool:
         """Take the groups ``staged`` holds when no mark changed since its copy was made, nor the
         protected folders (when given) since it was staged (else False: the caller sets the
         groups here instead)."""
@@ -353,7 +351,7 @@ class Marks(QObject):
         # Plain attributes only: PySide keeps each signal's bound instance here too.
         state = {k: v for k, v in staged.__dict__.items() if k.startswith("_") and k != "_basis"}
         self.__dict__.update(state, total_files=staged.total_files, total_bytes=staged.total_bytes)
-        self.changed.emit([])
+        self._notify([])
         return True
 
     def _tally(self, dels: list[int]) -> tuple[int, int, int, int]:
@@ -386,3 +384,17 @@ class Marks(QObject):
             new = self._freed[g.id] = self._tally(self.deleted(g))
             self._add(new, 1)
         self.total_files, self.total_bytes = self._sums[0], self._sums[1]
+
+
+class Marks(QObject, MarkBook):
+    """The marks the window shows: a :class:`MarkBook` that says which groups changed."""
+
+    #: Group ids whose marks changed (an empty list: all of them).
+    changed = Signal(list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        QObject.__init__(self, parent)
+        MarkBook.__init__(self)
+
+    def _notify(self, group_ids: list[int]) -> None:
+        self.changed.emit(group_ids)

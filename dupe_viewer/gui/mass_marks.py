@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core import DupGroup
 from .background.tasks import TaskRunner
-from .marks import Marks
+from .marks import MarkBook, Marks
 
 #: Up to this many members, a change of many groups is made at once on the GUI thread.
 SYNC_MEMBERS = 20_000
@@ -25,7 +25,7 @@ SYNC_MEMBERS = 20_000
 RULES = ("all", "none", "invert")
 
 
-def rule_for(marks: Marks, rule: str) -> Callable[[DupGroup, int], bool]:
+def rule_for(marks: MarkBook, rule: str) -> Callable[[DupGroup, int], bool]:
     """``delete(group, index)`` for :meth:`Marks.set_marks`: every member but what must stay
     ("all"), none ("none"), or the opposite of its mark now ("invert", read from ``marks``)."""
     if rule == "all":
@@ -72,7 +72,7 @@ class MassMarker(QObject):
         groups, rule = self._queue.pop(0)
         copy = self.marks.staging_copy(full=True)
 
-        def work() -> Marks:
+        def work() -> MarkBook:
             copy.set_marks(groups, rule_for(copy, rule))
             return copy
 
@@ -84,7 +84,7 @@ class MassMarker(QObject):
         )
 
     @Slot(object)
-    def _adopt(self, staged: Marks | None, groups: list[DupGroup], rule: str) -> None:
+    def _adopt(self, staged: MarkBook | None, groups: list[DupGroup], rule: str) -> None:
         self._running = False
         if staged is None or not self.marks.adopt(staged):
             current = [g for g in groups if self.marks.group_of(g.keep) is g]

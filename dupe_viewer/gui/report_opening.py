@@ -169,9 +169,6 @@ class ReportWorker(QObject):
             log.error("reading the report failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
         finally:
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())  # destroyed on the GUI thread (see ScanWorker.run)
             self.done.emit()
 
 

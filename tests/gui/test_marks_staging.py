@@ -113,3 +113,49 @@ def test_marks_of_many_groups_off_the_gui_thread_match_those_made_at_once(qtbot)
     assert [later.deleted(g) for g in groups] == [at_once.deleted(g) for g in groups]
     with pytest.raises(ValueError, match="unknown rule"):
         sync.apply(groups, "some")
+
+
+def test_no_qt_object_changes_thread_while_a_scan_runs(qtbot) -> None:
+    """The worker stays a QObject of the GUI thread while its scan runs on another thread, and the
+    marks it stages there are plain data: moving QObjects between those threads could deadlock
+    against the GUI thread's event loop (a scan hung in CI inside such a move)."""
+    from PySide6.QtCore import QCoreApplication, QObject, QThread
+
+    from dupe_viewer.core import Finished, GroupsFound, ScanOptions
+    from dupe_viewer.gui.background.scan_worker import ScanController, ScanWorker
+
+    records = [record(n) for n in range(6)]
+    result = make_result(records, [(0, 1), (0, 2), (3, 4), (3, 5)], [1.0] * 4, ["exact"] * 4)
+    live = Marks()
+    seen: dict[str, object] = {}
+
+    def scan_fn(roots, options, cancel=None):
+        seen["scan thread"] = QThread.currentThread()
+        seen["worker thread"] = worker.thread()
+        yield GroupsFound(result)
+        yield Finished(result)
+
+    class NoDismissals:
+        def __init__(self) -> None:
+            self.warnings: list[str] = []
+
+        def excluded_pairs(self, result, should_stop=None):
+            return set()
+
+    worker = ScanWorker(
+        [],
+        ScanOptions(),
+        scan_fn=scan_fn,
+        dismissals=NoDismissals,
+        stage_marks=lambda r: live.staged_for(r.records, r.groups, ()),
+    )
+    staged: list[object] = []
+    worker.staged.connect(lambda _r, m: staged.append(m))
+    controller = ScanController()
+    controller.start(worker)
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    gui = QCoreApplication.instance().thread()
+    assert seen["scan thread"] is not gui  # the scan ran off the GUI thread...
+    assert seen["worker thread"] is gui  # ...while the worker stayed where it was made
+    assert len(staged) == 2 and not any(isinstance(m, QObject) for m in staged)
+    assert live.adopt(staged[0]) and live.total_files == 4

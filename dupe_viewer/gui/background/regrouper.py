@@ -21,7 +21,7 @@ from ...core import GroupingParams, ScanResult, regroup
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ..marks import Marks
+    from ..marks import MarkBook, Marks
 
 Excluded = frozenset[tuple[int, int]]
 
@@ -56,7 +56,7 @@ class Regrouper(QObject):
         self._busy = True
         staged = self.marks.staging_copy() if self.marks is not None else None  # taken now, here
 
-        def work() -> tuple[ScanResult, GroupingParams, list, Marks | None]:
+        def work() -> tuple[ScanResult, GroupingParams, list, MarkBook | None]:
             groups = regroup(result, params, excluded or None)
             if staged is not None:
                 staged.stage(result.records, groups, params.protected)

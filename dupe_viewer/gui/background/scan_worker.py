@@ -1,9 +1,9 @@
 """Drive the engine's scan generator on a QThread and report back with plain-data signals.
 
-:class:`ScanWorker` lives on its own QThread and iterates :func:`core.scan`; everything it emits
-is plain data (strings, ints, engine dataclasses), delivered to the GUI thread through queued
-connections. Cancelling sets a ``threading.Event`` that the engine polls, so it is called
-directly from the GUI thread (the worker's own event loop is busy iterating the scan).
+:class:`ScanWorker` iterates :func:`core.scan` on a QThread of its own, while the worker object
+itself stays on the GUI thread (it is never moved); everything it emits is plain data (strings,
+ints, engine dataclasses), delivered to the GUI thread through queued connections. Cancelling
+sets a ``threading.Event`` that the engine polls, so it is called directly from the GUI thread.
 
 After the scan, still on the worker thread, the "not duplicates" store is consulted (it may have
 to hash a few files) and the result is regrouped without the dismissed pairs, so the GUI receives
@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...core import (
     Cancelled,
@@ -133,13 +133,6 @@ class ScanWorker(QObject):
             log.error("scan failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
         finally:
-            # Back to the GUI thread before this thread ends, so the worker is destroyed there.
-            # Destroyed in this thread (deleteLater as the thread finishes, Qt's usual pattern),
-            # its destructor waits for Python's GIL while holding a Qt signal lock that the GUI
-            # thread, holding the GIL, may need for a connect(): a deadlock seen in the tests.
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
             self.done.emit()
 
     def _run(self) -> None:
@@ -187,8 +180,22 @@ class ScanWorker(QObject):
             self.staged.emit(result, staged)
 
 
+class _RunThread(QThread):
+    """A thread that runs one function. The worker whose ``run`` it is stays a QObject of the GUI
+    thread: its signals, emitted here, reach the GUI thread's receivers queued. Moving a worker
+    to this thread and back (Qt's usual pattern) took locks that could deadlock against the GUI
+    thread's event loop under Python's GIL; a scan hung in CI twice that way."""
+
+    def __init__(self, target: Callable[[], None]) -> None:
+        super().__init__()
+        self.target = target
+
+    def run(self) -> None:
+        self.target()
+
+
 class ScanController(QObject):
-    """Starts a :class:`ScanWorker` on a fresh QThread and tears both down when it ends."""
+    """Runs a :class:`ScanWorker` on a fresh QThread and tears both down when it ends."""
 
     started = Signal()
     stopped = Signal()  # after finished / cancelled / failed has been delivered
@@ -205,13 +212,8 @@ class ScanController(QObject):
     def start(self, worker: ScanWorker) -> ScanWorker:
         if self.running:
             raise RuntimeError("a scan is already running")
-        thread = QThread()
+        thread = _RunThread(worker.run)
         thread.setObjectName("scan")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # Direct: QThread.quit is thread-safe, and a queued call would never run while the GUI
-        # thread is blocked in wait() at shutdown.
-        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._on_thread_finished)
         self.thread, self.worker = thread, worker
         thread.start()
@@ -234,7 +236,7 @@ class ScanController(QObject):
         thread, worker = self.thread, self.worker
         self.thread = self.worker = None
         if worker is not None:
-            worker.deleteLater()  # on the GUI thread: the worker moved back here (see run)
+            worker.deleteLater()
         if thread is not None:
             thread.deleteLater()
         self.stopped.emit()
