@@ -2,7 +2,7 @@
 
     python tests/benchmarks/cluster_scale.py [--n 1000000] [--workers 2] [--planted 0.01]
                                              [--partition-size 4000] [--deep-dim 0] [--single]
-                                             [--no-hash]
+                                             [--no-hash] [--spill-rows R]
 
 Hash stage: ``n`` synthetic 32×32 thumbnails (tests/library.thumbnails: blocky noise, as unlike
 each other as photos), a share ``--planted`` of them given a copy (grey-level noise, half of the
@@ -11,6 +11,9 @@ cluster centres (real embeddings are clustered), planted copies at cosine ~0.95.
 partitions, the duplication factor (assignments per vector), the recall of the planted pairs,
 wall time, the peak memory of each worker process and of the client; ``--single`` also runs the
 single-machine search (one index over everything) on the same features for comparison.
+The client's peak is printed for the search alone too (its peak reset once the features are
+made), since making them costs more than the search needs: the generator's temporaries.
+``--spill-rows R``: merge buckets keep at most R pairs in memory (core/cluster/merge.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core.cluster import partitions, quantiser
+from dupe_viewer.core.cluster import merge, partitions, quantiser
 from dupe_viewer.core.cluster.connect import client as open_client
 from dupe_viewer.core.cluster.runner import DaskRunner
 from dupe_viewer.core.features.perceptual import TINY
@@ -112,6 +115,26 @@ def worker_peaks(client: Client) -> list[float]:
     return sorted(client.run(peak).values())
 
 
+def reset_peak() -> bool:
+    """Reset this process's peak resident memory (Linux: /proc/self/clear_refs); False where
+    that is not possible (then :func:`client_peak` is the peak since the start)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def client_peak() -> float:
+    """Peak resident memory (MB) of this process since the start or :func:`reset_peak`."""
+    try:
+        with open("/proc/self/status") as fh:
+            return round(int(next(x for x in fh if x.startswith("VmHWM")).split()[1]) / 1024)
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def worker_cpu(client: Client) -> float:
     """CPU seconds used so far by all worker processes (wall time misleads on a shared machine)."""
 
@@ -135,7 +158,9 @@ def main() -> None:
     ap.add_argument("--deep-dim", type=int, default=0, help="also the deep search on D-dim vectors")
     ap.add_argument("--single", action="store_true", help="also the single-machine search")
     ap.add_argument("--no-hash", action="store_true", help="only the deep search (needs --deep-dim)")
+    ap.add_argument("--spill-rows", type=int, default=merge.SPILL_ROWS)
     a = ap.parse_args()
+    merge.SPILL_ROWS = a.spill_rows
     with open_client(f"local:{a.workers}") as client:
         runner = DaskRunner(client)
         if not a.no_hash:
@@ -154,6 +179,8 @@ def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
         f"prepared in {time.perf_counter() - t:.1f} s"
     )
     stats = partitions.SearchStats()
+    size = sum(x.nbytes for x in (prepared.z, prepared.d0, prepared.canon, prepared.plausible)) / 2**20
+    reset = reset_peak()
     t, c0 = time.perf_counter(), worker_cpu(client)
     cand = partitions.hash_candidates(
         runner, prepared, partition_size=a.partition_size, boundary=a.boundary, stats=stats
@@ -165,7 +192,8 @@ def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
         f"recall {recall(cand.pairs, planted, a.n):.4f}, {dt:.1f} s (client routing "
         f"{stats.route_seconds:.1f} s) = {dt / a.n * 1e6 * a.workers:.0f} "
         f"µs·core per image wall, {(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per image; "
-        f"worker peaks {worker_peaks(client)} MB"
+        f"worker peaks {worker_peaks(client)} MB; client peak during the search "
+        f"{client_peak()} MB{'' if reset else ' (since the start)'}, {size:.0f} MB of it the features"
     )
     if a.single:
         t = time.perf_counter()

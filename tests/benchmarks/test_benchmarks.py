@@ -166,3 +166,15 @@ def test_cluster_scale_benchmark_smoke() -> None:
     # Every planted copy is found by both partitioned searches; both report their costs.
     assert res.stdout.count("recall 1.0000") == 2, res.stdout
     assert "6 partitions" in res.stdout and "client peak" in res.stdout
+
+
+def test_merge_scale_benchmark_smoke() -> None:
+    args = ["--n", "20000", "--spill-rows", "2000", "--min-buffer", "500"]
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "merge_scale.py"), *args], capture_output=True, text=True, timeout=300
+    )
+    assert res.returncode == 0, res.stderr
+    # Buckets went to disk, and the merge gave the same pairs, orientations and correlations.
+    spilled = next(line for line in res.stdout.splitlines() if line.strip().startswith("spilled"))
+    assert not spilled.endswith("buckets written 0"), res.stdout
+    assert "same pairs: True" in res.stdout, res.stdout

@@ -14,11 +14,21 @@ reduction sorts only one bucket. The last step, each unordered pair once (:func:
 a second merge bucketed by the pair's first image, fed one bucket of the first at a time: one
 sort over all pairs at once needed ~130 bytes of temporaries per pair (measured at 300k
 synthetic images: 430 MB over the client's 410 MB for 3.3M candidates).
+
+At ten million images the pairs kept (~22 per image before the second merge, 17 bytes each) and
+what waits to be reduced took more memory than the client had (killed at 23.6 GB in the last
+merge, measured). So a bucket whose kept pairs outgrow ``spill_rows`` keeps them in a file
+instead (written after each reduction, read back for the next; a temporary folder removed when
+the merge ends), and its buffer is reduced once it reaches ``spill_rows`` rather than the kept
+size: the client holds at most about ``spill_rows`` rows per bucket, whatever the number of
+images. Small merges never touch the disk.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import numpy as np
 
@@ -28,19 +38,32 @@ Reduce = Callable[[tuple[np.ndarray, ...]], tuple[np.ndarray, ...]]
 BUCKETS = 64
 #: Rows a bucket buffers at least before it is reduced (small partitions' results are many).
 MIN_BUFFER = 200_000
+#: Kept pairs a bucket holds in memory at most (see above): 1M rows is ~17 MB per bucket.
+SPILL_ROWS = 1_000_000
 
 
 class BucketMerge:
     """Pairs of ``n`` query images, reduced per bucket of queries by ``reduce`` as they arrive.
     The first two columns (image positions) are kept as int32 where ``n`` allows."""
 
-    def __init__(self, n: int, reduce: Reduce, buckets: int = BUCKETS, min_buffer: int = MIN_BUFFER) -> None:
+    def __init__(
+        self,
+        n: int,
+        reduce: Reduce,
+        buckets: int = BUCKETS,
+        min_buffer: int = MIN_BUFFER,
+        spill_rows: int | None = None,
+    ) -> None:
         self.reduce = reduce
+        self.spill_rows = SPILL_ROWS if spill_rows is None else spill_rows
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.spilled = 0  # buckets written to disk so far (what the tests and benchmarks read)
         self.index = np.int32 if n < 2**31 else np.int64
         self.width = max(1, -(-n // max(1, buckets)))
         self.buckets = -(-n // self.width) if n else 1
         self.min_buffer = min_buffer
-        self.kept: list[tuple[np.ndarray, ...] | None] = [None] * self.buckets
+        # A bucket's kept pairs: its columns, or the file they were written to, or None.
+        self.kept: list[tuple[np.ndarray, ...] | Path | None] = [None] * self.buckets
         self.kept_rows = [0] * self.buckets
         self.buffer: list[list[tuple[np.ndarray, ...]]] = [[] for _ in range(self.buckets)]
         self.buffered = [0] * self.buckets
@@ -58,36 +81,83 @@ class BucketMerge:
             part = tuple(c[sel].astype(self.index) if m < 2 else c[sel] for m, c in enumerate(cols))
             self.buffer[k].append(part)
             self.buffered[k] += len(sel)
-            if self.buffered[k] >= max(self.min_buffer, self.kept_rows[k]):
+            if self.buffered[k] >= max(self.min_buffer, min(self.kept_rows[k], self.spill_rows)):
                 self._reduce(k)
 
-    def _reduce(self, k: int) -> None:
+    def _reduce(self, k: int, spill: bool = True) -> None:
         parts = self.buffer[k]
-        kept = self.kept[k]
+        kept = self._load(k)
         if kept is not None:
             parts.insert(0, kept)
         if not parts:
             return
         cols = tuple(np.concatenate(c) for c in zip(*parts, strict=True))
         self.buffer[k], self.buffered[k] = [], 0
-        self.kept[k] = self.reduce(cols)
-        self.kept_rows[k] = len(self.kept[k][0])
+        del parts, kept
+        reduced = self.reduce(cols)
+        del cols
+        self.kept_rows[k] = len(reduced[0])
+        big = spill and self.kept_rows[k] > self.spill_rows
+        self.kept[k] = self._spill(k, reduced) if big else reduced
+
+    def _spill(self, k: int, cols: tuple[np.ndarray, ...]) -> Path:
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="dupe-viewer-merge-")
+        path = Path(self._folder.name) / f"bucket{k}.npz"
+        np.savez(path, *cols)  # uncompressed: written and read once or twice each
+        self.spilled += 1
+        return path
+
+    def _load(self, k: int) -> tuple[np.ndarray, ...] | None:
+        kept = self.kept[k]
+        if not isinstance(kept, Path):
+            return kept
+        with np.load(kept) as data:
+            cols = tuple(data[f"arr_{m}"] for m in range(len(data.files)))
+        kept.unlink()
+        return cols
 
     def buckets_reduced(self) -> Iterator[tuple[np.ndarray, ...]]:
         """Every non-empty bucket reduced, in query order, each let go once yielded."""
-        for k in range(self.buckets):
-            if self.buffer[k]:
-                self._reduce(k)
-            kept, self.kept[k] = self.kept[k], None
-            if kept is not None and len(kept[0]):
-                yield kept
+        try:
+            for k in range(self.buckets):
+                if self.buffer[k]:
+                    self._reduce(k, spill=False)  # read at once: not written to be read back
+                kept = self._load(k)
+                self.kept[k] = None
+                if kept is not None and len(kept[0]):
+                    yield kept
+                del kept
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Remove the files of spilled buckets (also when the merge was abandoned)."""
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
     def result(self) -> tuple[np.ndarray, ...] | None:
-        """Every bucket reduced, concatenated in query order; None when nothing was added."""
-        kept = list(self.buckets_reduced())
-        if not kept:
+        """Every bucket reduced, concatenated in query order; None when nothing was added.
+        Filled bucket by bucket into arrays of the final size: a list of every bucket and its
+        concatenation would hold the pairs twice."""
+        for k in range(self.buckets):  # reduced first, so that every bucket's size is known
+            if self.buffer[k]:
+                self._reduce(k)
+        total = sum(self.kept_rows)
+        if total == 0:
+            self.close()
             return None
-        return tuple(np.concatenate(c) for c in zip(*kept, strict=True))
+        out: list[np.ndarray] | None = None
+        at = 0
+        for cols in self.buckets_reduced():
+            if out is None:
+                out = [np.empty((total, *c.shape[1:]), c.dtype) for c in cols]
+            for o, c in zip(out, cols, strict=True):
+                o[at : at + len(c)] = c
+            at += len(cols[0])
+        assert out is not None and at == total
+        return tuple(out)
 
 
 def _best_of_pair(cols: tuple[np.ndarray, ...], n: int) -> tuple[np.ndarray, ...]:
@@ -106,7 +176,9 @@ def unordered(
     """The pairs of ``merged`` (query, neighbour, ..., score) as i < j, each once with its best
     score, sorted by (i, j); ``turn(columns 2.., swapped)`` fixes what a swap changes (the hash
     stage's orientation of i relative to j). None when there are none."""
-    pairs = BucketMerge(n, lambda cols: _best_of_pair(cols, n), merged.buckets, merged.min_buffer)
+    pairs = BucketMerge(
+        n, lambda cols: _best_of_pair(cols, n), merged.buckets, merged.min_buffer, merged.spill_rows
+    )
     for cols in merged.buckets_reduced():
         i, j = cols[0], cols[1]
         swap = i > j
@@ -116,3 +188,11 @@ def unordered(
         keep = i != j
         pairs.add(tuple(c[keep] for c in (np.minimum(i, j), np.maximum(i, j), *rest)))
     return pairs.result()
+
+
+def pair_table(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``i`` and ``j`` as one P×2 int64 table, made in place (``np.stack(...).astype`` holds
+    both columns three times over: 100M pairs are 1.6 GB in the end)."""
+    out = np.empty((len(i), 2), np.int64)
+    out[:, 0], out[:, 1] = i, j
+    return out

@@ -39,7 +39,7 @@ from ..match import candidates
 from ..match.descriptor import oriented
 from ..store import knn
 from . import quantiser
-from .merge import BucketMerge, unordered
+from .merge import BucketMerge, pair_table, unordered
 from .runner import Runner
 
 #: Members per partition: the exact-search limit, so every partition is searched exactly (the
@@ -192,9 +192,9 @@ def hash_candidates(
         return candidates.Candidates.empty()
     i, j, o, c = best
     del best
-    pairs = np.stack([i, j], axis=1).astype(np.int64)
+    pairs = pair_table(i, j)
     del i, j
-    return candidates.Candidates(pairs, o, c.astype(np.float32))
+    return candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
 
 
 def _swap_orientation(orient: np.ndarray, swap: np.ndarray) -> np.ndarray:
@@ -292,7 +292,8 @@ def deep_candidates(
     if best is None:
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
     i, j, sim = best
-    return np.stack([i, j], axis=1).astype(np.int64), sim.astype(np.float32)
+    del best
+    return pair_table(i, j), sim.astype(np.float32, copy=False)
 
 
 def _top_deep(cols: tuple[np.ndarray, ...], n: int, k: int) -> tuple[np.ndarray, ...]:

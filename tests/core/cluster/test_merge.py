@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -66,10 +67,58 @@ def test_nothing_added_merges_to_nothing() -> None:
     assert merged.result() is None
 
 
-def test_partitioned_hash_search_merges_as_one_selection_over_every_partition() -> None:
+def test_buckets_spilled_to_disk_merge_to_the_same_pairs_and_leave_no_file() -> None:
+    n = 300
+    cols = _raw(n, 20_000, 5)
+    whole = partitions._top_hash(cols)
+    merged = BucketMerge(n, partitions._top_hash, buckets=4, min_buffer=100, spill_rows=200)
+    for part in _arrivals(cols, 37, 6):
+        merged.add(part)
+    assert merged.spilled > 0 and merged._folder is not None  # files written before the end
+    folder = Path(merged._folder.name)
+    assert any(folder.iterdir()) and 0 < max(merged.kept_rows) <= len(whole[0])
+    assert _as_set(merged.result()) == _as_set(whole)
+    assert not folder.exists()
+
+
+def _spilling() -> tuple[BucketMerge, Path]:
+    merged = BucketMerge(300, partitions._top_hash, buckets=2, min_buffer=10, spill_rows=20)
+    for part in _arrivals(_raw(300, 5_000, 7), 9, 8):
+        merged.add(part)
+    assert merged._folder is not None
+    return merged, Path(merged._folder.name)
+
+
+def test_an_abandoned_merge_removes_its_files() -> None:
+    merged, folder = _spilling()
+    reading = merged.buckets_reduced()
+    first = next(reading)  # a consumer that stops (a cancelled scan)...
+    assert len(first[0]) and any(folder.iterdir())
+    merged.close()
+    assert not folder.exists()
+
+    merged, folder = _spilling()
+    reading = merged.buckets_reduced()
+    next(reading)
+    del reading  # ...or lets go of the reading
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize("spill_rows", [None, 300])
+def test_partitioned_hash_search_merges_as_one_selection_over_every_partition(
+    spill_rows: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The partitions' raw pairs, selected at once (as before merging on arrival), give the very
-    # same candidates, orientations and correlations as the bucketed merge.
+    # same candidates, orientations and correlations as the bucketed merge (its buckets written
+    # to disk too).
+    from dupe_viewer.core.cluster import merge
     from dupe_viewer.core.match import candidates
+
+    spilled: list[int] = []
+    if spill_rows is not None:
+        monkeypatch.setattr(merge, "SPILL_ROWS", spill_rows)
+        real = merge.BucketMerge._spill
+        monkeypatch.setattr(merge.BucketMerge, "_spill", lambda m, k, c: spilled.append(k) or real(m, k, c))
     from tests.core.cluster.test_partitions import _planted
 
     thumbs, _ = _planted(1200, 150)
@@ -85,6 +134,7 @@ def test_partitioned_hash_search_merges_as_one_selection_over_every_partition() 
     want = candidates.Candidates.concat([once])
     got = partitions.hash_candidates(SerialRunner(), prep, partition_size=150)
     assert len(raw) > 4 and len(got) > 1000
+    assert bool(spilled) == (spill_rows is not None)
     assert np.array_equal(got.pairs, want.pairs)
     assert np.array_equal(got.orientation, want.orientation)
     assert np.array_equal(got.corr, want.corr)
