@@ -66,11 +66,11 @@ def one(a: argparse.Namespace) -> dict:
         rows += len(cols[0])
         merged.add(cols)
     spilled = merged.spilled
-    best = merge.unordered(merged, a.n, partitions._swap_orientation)
+    best = merge.unordered(merged, a.n, partitions._swap_orientation, table=True)
     assert best is not None
-    pairs = merge.pair_table(best[0], best[1])
+    pairs = best[0]
     digest = hashlib.sha1()
-    for col in (pairs, *best[2:]):
+    for col in best:
         digest.update(np.ascontiguousarray(col))
     return {
         "digest": digest.hexdigest(),

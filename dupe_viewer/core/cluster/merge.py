@@ -137,10 +137,12 @@ class BucketMerge:
             self._folder.cleanup()
             self._folder = None
 
-    def result(self) -> tuple[np.ndarray, ...] | None:
+    def result(self, table: bool = False) -> tuple[np.ndarray, ...] | None:
         """Every bucket reduced, concatenated in query order; None when nothing was added.
-        Filled bucket by bucket into arrays of the final size: a list of every bucket and its
-        concatenation would hold the pairs twice."""
+        ``table``: the first two columns as one P×2 int64 table (what the caller needs: made
+        here, the int32 columns are never held beside it). Filled bucket by bucket into arrays
+        of the final size: a list of every bucket and its concatenation would hold the pairs
+        twice."""
         for k in range(self.buckets):  # reduced first, so that every bucket's size is known
             if self.buffer[k]:
                 self._reduce(k)
@@ -151,8 +153,13 @@ class BucketMerge:
         out: list[np.ndarray] | None = None
         at = 0
         for cols in self.buckets_reduced():
+            if table:
+                cols = (np.stack(cols[:2], axis=1), *cols[2:])
             if out is None:
-                out = [np.empty((total, *c.shape[1:]), c.dtype) for c in cols]
+                out = [
+                    np.empty((total, *c.shape[1:]), np.int64 if table and m == 0 else c.dtype)
+                    for m, c in enumerate(cols)
+                ]
             for o, c in zip(out, cols, strict=True):
                 o[at : at + len(c)] = c
             at += len(cols[0])
@@ -171,11 +178,15 @@ def _best_of_pair(cols: tuple[np.ndarray, ...], n: int) -> tuple[np.ndarray, ...
 
 
 def unordered(
-    merged: BucketMerge, n: int, turn: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+    merged: BucketMerge,
+    n: int,
+    turn: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+    table: bool = False,
 ) -> tuple[np.ndarray, ...] | None:
     """The pairs of ``merged`` (query, neighbour, ..., score) as i < j, each once with its best
     score, sorted by (i, j); ``turn(columns 2.., swapped)`` fixes what a swap changes (the hash
-    stage's orientation of i relative to j). None when there are none."""
+    stage's orientation of i relative to j). ``table``: (i, j) as one P×2 int64 table (see
+    :meth:`BucketMerge.result`). None when there are none."""
     pairs = BucketMerge(
         n, lambda cols: _best_of_pair(cols, n), merged.buckets, merged.min_buffer, merged.spill_rows
     )
@@ -187,12 +198,4 @@ def unordered(
             rest = (turn(rest[0], swap), *rest[1:])
         keep = i != j
         pairs.add(tuple(c[keep] for c in (np.minimum(i, j), np.maximum(i, j), *rest)))
-    return pairs.result()
-
-
-def pair_table(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """``i`` and ``j`` as one P×2 int64 table, made in place (``np.stack(...).astype`` holds
-    both columns three times over: 100M pairs are 1.6 GB in the end)."""
-    out = np.empty((len(i), 2), np.int64)
-    out[:, 0], out[:, 1] = i, j
-    return out
+    return pairs.result(table)

@@ -39,7 +39,7 @@ from ..match import candidates
 from ..match.descriptor import oriented
 from ..store import knn
 from . import quantiser
-from .merge import BucketMerge, pair_table, unordered
+from .merge import BucketMerge, unordered
 from .runner import Runner
 
 #: Members per partition: the exact-search limit, so every partition is searched exactly (the
@@ -187,13 +187,10 @@ def hash_candidates(
     merged = BucketMerge(len(prepared.canon), _top_hash)
     for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
         merged.add((p[:, 0], p[:, 1], o, c))
-    best = unordered(merged, len(prepared.canon), _swap_orientation)
+    best = unordered(merged, len(prepared.canon), _swap_orientation, table=True)
     if best is None:
         return candidates.Candidates.empty()
-    i, j, o, c = best
-    del best
-    pairs = pair_table(i, j)
-    del i, j
+    pairs, o, c = best
     return candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
 
 
@@ -288,12 +285,11 @@ def deep_candidates(
     merged = BucketMerge(n, partial(_top_deep, n=n, k=k))
     for found in runner.map(deep_partition_task, payloads, should_stop):
         merged.add(found)
-    best = unordered(merged, n)  # a query's own entry (itself, cosine 1) is dropped there
+    best = unordered(merged, n, table=True)  # a query's own entry (itself, cosine 1) is dropped there
     if best is None:
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    i, j, sim = best
-    del best
-    return pair_table(i, j), sim.astype(np.float32, copy=False)
+    pairs, sim = best
+    return pairs, sim.astype(np.float32, copy=False)
 
 
 def _top_deep(cols: tuple[np.ndarray, ...], n: int, k: int) -> tuple[np.ndarray, ...]:

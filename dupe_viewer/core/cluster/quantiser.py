@@ -24,8 +24,17 @@ ITERATIONS = 12
 #: planted copies (tests/benchmarks/cluster_scale.py): 0.03 puts 1.24 (100k) to 1.40 (1M)
 #: assignments per image and finds 1.0000 / 0.9999 of the planted pairs; 0.06: 1.43 at 100k.
 BOUNDARY = 0.03
-#: Vectors assigned at a time (bounds the vectors × centroids similarity block to ~64 MB).
-ASSIGN_BLOCK = 65_536
+#: Vector × centroid similarities worked out at a time (~64 MB of float32, and twice that for
+#: argpartition's indices). A fixed number of vectors per block made the block grow with the
+#: number of centroids: 65,536 vectors × 2,500 centroids at ten million images is ~2.6 GB of
+#: temporaries on the client (measured: assigning 1M images to 250 centroids rose the client's
+#: peak by 338 MB).
+ASSIGN_CELLS = 1 << 24
+
+
+def _block(k: int) -> int:
+    """Vectors per block against ``k`` centroids."""
+    return max(256, ASSIGN_CELLS // max(1, k))
 
 
 @dataclass(frozen=True)
@@ -110,8 +119,9 @@ def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = 
     first = np.empty(n, np.int32)
     second = np.empty(n, np.int32)
     near = np.empty(n, bool)
-    for lo in range(0, n, ASSIGN_BLOCK):
-        s = _normalised(vectors[lo : lo + ASSIGN_BLOCK]) @ centroids.T
+    block = _block(k)
+    for lo in range(0, n, block):
+        s = _normalised(vectors[lo : lo + block]) @ centroids.T
         top2 = np.argpartition(-s, 1, axis=1)[:, :2]
         v = np.take_along_axis(s, top2, axis=1)
         swap = v[:, 1] > v[:, 0]
@@ -134,8 +144,9 @@ def probe(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> Assignment
     m = min(probes, k)
     n = len(vectors)
     top = np.empty((n, m), np.int32)
-    for lo in range(0, n, ASSIGN_BLOCK):
-        s = _normalised(vectors[lo : lo + ASSIGN_BLOCK]) @ centroids.T
+    block = _block(k)
+    for lo in range(0, n, block):
+        s = _normalised(vectors[lo : lo + block]) @ centroids.T
         top[lo : lo + len(s)] = np.argpartition(-s, m - 1, axis=1)[:, :m] if m < k else np.arange(k)
     rows = np.repeat(np.arange(n, dtype=np.int64), m)
     parts = top.ravel()

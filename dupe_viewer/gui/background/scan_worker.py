@@ -182,9 +182,10 @@ class ScanWorker(QObject):
 
 class _RunThread(QThread):
     """A thread that runs one function. The worker whose ``run`` it is stays a QObject of the GUI
-    thread: its signals, emitted here, reach the GUI thread's receivers queued. Moving a worker
-    to this thread and back (Qt's usual pattern) took locks that could deadlock against the GUI
-    thread's event loop under Python's GIL; a scan hung in CI twice that way."""
+    thread: its signals, emitted here, reach the GUI thread's receivers queued. Qt's usual
+    pattern moves the worker to this thread, and it had to move back to be destroyed on the GUI
+    thread (destroyed here, it deadlocked in the tests); such moves take locks that can deadlock
+    against the GUI thread's event loop under Python's GIL, and a scan hung in CI in one."""
 
     def __init__(self, target: Callable[[], None]) -> None:
         super().__init__()

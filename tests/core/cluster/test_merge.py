@@ -134,7 +134,7 @@ def test_partitioned_hash_search_merges_as_one_selection_over_every_partition(
     want = candidates.Candidates.concat([once])
     got = partitions.hash_candidates(SerialRunner(), prep, partition_size=150)
     assert len(raw) > 4 and len(got) > 1000
-    assert bool(spilled) == (spill_rows is not None)
+    assert bool(spilled) == (spill_rows is not None) and got.pairs.dtype == np.int64
     assert np.array_equal(got.pairs, want.pairs)
     assert np.array_equal(got.orientation, want.orientation)
     assert np.array_equal(got.corr, want.corr)
@@ -146,7 +146,7 @@ def test_partitioned_deep_search_returns_each_unordered_pair_once() -> None:
     v[250:] = v[:250] + rng.normal(0, 0.05, (250, 24))
     v /= np.linalg.norm(v, axis=1, keepdims=True)
     pairs, cos = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=50)
-    assert (pairs[:, 0] < pairs[:, 1]).all()
+    assert pairs.dtype == np.int64 and (pairs[:, 0] < pairs[:, 1]).all()
     keys = pairs[:, 0] * 500 + pairs[:, 1]
     assert np.array_equal(keys, np.unique(keys))  # sorted, each once
     assert {(i, 250 + i) for i in range(250)} <= {tuple(p) for p in pairs.tolist()}
