@@ -178,3 +178,15 @@ def test_merge_scale_benchmark_smoke() -> None:
     spilled = next(line for line in res.stdout.splitlines() if line.strip().startswith("spilled"))
     assert not spilled.endswith("buckets written 0"), res.stdout
     assert "same pairs: True" in res.stdout, res.stdout
+
+
+def test_quantiser_blocks_benchmark_smoke() -> None:
+    args = ["--n", "20000", "--centroids", "600"]
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "quantiser_blocks.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "same assignment: True" in res.stdout, res.stdout

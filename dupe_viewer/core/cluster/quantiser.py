@@ -24,11 +24,11 @@ ITERATIONS = 12
 #: planted copies (tests/benchmarks/cluster_scale.py): 0.03 puts 1.24 (100k) to 1.40 (1M)
 #: assignments per image and finds 1.0000 / 0.9999 of the planted pairs; 0.06: 1.43 at 100k.
 BOUNDARY = 0.03
-#: Vector × centroid similarities worked out at a time (~64 MB of float32, and twice that for
-#: argpartition's indices). A fixed number of vectors per block made the block grow with the
-#: number of centroids: 65,536 vectors × 2,500 centroids at ten million images is ~2.6 GB of
-#: temporaries on the client (measured: assigning 1M images to 250 centroids rose the client's
-#: peak by 338 MB).
+#: Vector × centroid similarities worked out at a time: ~20 bytes of temporaries per cell
+#: (the similarities, their negation, argpartition's int64 indices), so ~330 MB a block (measured:
+#: assigning 1M images to 250 centroids, 16M cells a block, raised the client's peak by 338 MB).
+#: A fixed number of vectors per block made the block grow with the number of centroids:
+#: 65,536 vectors × 2,500 centroids at ten million images would be ~3.3 GB.
 ASSIGN_CELLS = 1 << 24
 
 
