@@ -153,40 +153,42 @@ def test_exifless_bursts_benchmark_smoke(shared_dir: Path, tmp_path: Path) -> No
     assert now["pre_marked"] <= before["pre_marked"] and now["as_copy"] <= before["as_copy"]
 
 
-def test_cluster_scale_benchmark_smoke() -> None:
-    size = ["--n", "3000", "--planted", "0.02", "--partition-size", "500"]
-    args = [*size, "--workers", "1", "--deep-dim", "16"]
+def _bench(script: str, *args: str) -> str:
+    """What ``tests/benchmarks/<script> args`` prints; the test fails if it fails."""
     res = subprocess.run(
-        [sys.executable, str(BENCH / "cluster_scale.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, str(BENCH / script), *args], capture_output=True, text=True, timeout=300
     )
     assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+def test_cluster_scale_benchmark_smoke() -> None:
+    out = _bench(
+        "cluster_scale.py",
+        "--n",
+        "3000",
+        "--planted",
+        "0.02",
+        "--partition-size",
+        "500",
+        "--workers",
+        "1",
+        "--deep-dim",
+        "16",
+    )
     # Every planted copy is found by both partitioned searches; both report their costs.
-    assert res.stdout.count("recall 1.0000") == 2, res.stdout
-    assert "6 partitions" in res.stdout and "client peak" in res.stdout
+    assert out.count("recall 1.0000") == 2, out
+    assert "6 partitions" in out and "client peak" in out
 
 
 def test_merge_scale_benchmark_smoke() -> None:
-    args = ["--n", "20000", "--spill-rows", "2000", "--min-buffer", "500"]
-    res = subprocess.run(
-        [sys.executable, str(BENCH / "merge_scale.py"), *args], capture_output=True, text=True, timeout=300
-    )
-    assert res.returncode == 0, res.stderr
+    out = _bench("merge_scale.py", "--n", "20000", "--spill-rows", "2000", "--min-buffer", "500")
     # Buckets went to disk, and the merge gave the same pairs, orientations and correlations.
-    spilled = next(line for line in res.stdout.splitlines() if line.strip().startswith("spilled"))
-    assert not spilled.endswith("buckets written 0"), res.stdout
-    assert "same pairs: True" in res.stdout, res.stdout
+    spilled = next(line for line in out.splitlines() if line.strip().startswith("spilled"))
+    assert not spilled.endswith("buckets written 0"), out
+    assert "same pairs: True" in out, out
 
 
 def test_quantiser_blocks_benchmark_smoke() -> None:
-    args = ["--n", "20000", "--centroids", "600"]
-    res = subprocess.run(
-        [sys.executable, str(BENCH / "quantiser_blocks.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert res.returncode == 0, res.stderr
-    assert "same assignment: True" in res.stdout, res.stdout
+    out = _bench("quantiser_blocks.py", "--n", "20000", "--centroids", "600")
+    assert "same assignment: True" in out, out
