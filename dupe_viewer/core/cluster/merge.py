@@ -20,8 +20,9 @@ what waits to be reduced took more memory than the client had (killed at 23.6 GB
 merge, measured). So a bucket whose kept pairs outgrow ``spill_rows`` keeps them in a file
 instead (written after each reduction, read back for the next; a temporary folder removed when
 the merge ends), and its buffer is reduced once it reaches ``spill_rows`` rather than the kept
-size: the client holds at most about ``spill_rows`` rows per bucket, whatever the number of
-images. Small merges never touch the disk.
+size: the client holds at most about twice ``spill_rows`` rows per bucket (its buffer, and
+its kept pairs while they are fewer), whatever the number of images. Small merges never touch
+the disk.
 """
 
 from __future__ import annotations
