@@ -119,13 +119,12 @@ class ReportSubsetDialog(QDialog):
 
 
 class ReportWorker(QObject):
-    """Reads one report on its own thread (duck-typed for :class:`ScanController`); emits ``done`` last."""
+    """Reads one report on its own thread (duck-typed for :class:`ScanController`)."""
 
     progress = Signal(int, int)  # groups read, groups in the report (0: unknown)
     finished = Signal(object, object)  # ScanResult (source set), pairs kept apart (set)
     cancelled = Signal()
     failed = Signal(object)  # one line (an engine message: its code kept)
-    done = Signal()
 
     def __init__(
         self, path: str, subset: ReportSubset, dismissals: Callable[[], Dismissals] = Dismissals
@@ -168,8 +167,6 @@ class ReportWorker(QObject):
         except Exception as exc:
             log.error("reading the report failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
-        finally:
-            self.done.emit()
 
 
 def report_title(result: ScanResult) -> str:

@@ -10,6 +10,7 @@ only need to be good enough to keep near copies together, and they are fitted on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -32,9 +33,11 @@ BOUNDARY = 0.03
 ASSIGN_CELLS = 1 << 24
 
 
-def _block(k: int) -> int:
-    """Vectors per block against ``k`` centroids."""
-    return max(256, ASSIGN_CELLS // max(1, k))
+def _similarities(vectors: np.ndarray | Rows, centroids: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
+    """(first row, the block's similarities to every centroid), block after block."""
+    block = max(256, ASSIGN_CELLS // max(1, len(centroids)))
+    for lo in range(0, len(vectors), block):
+        yield lo, _normalised(vectors[lo : lo + block]) @ centroids.T
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,7 @@ def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = 
     first = np.empty(n, np.int32)
     second = np.empty(n, np.int32)
     near = np.empty(n, bool)
-    block = _block(k)
-    for lo in range(0, n, block):
-        s = _normalised(vectors[lo : lo + block]) @ centroids.T
+    for lo, s in _similarities(vectors, centroids):
         top2 = np.argpartition(-s, 1, axis=1)[:, :2]
         v = np.take_along_axis(s, top2, axis=1)
         swap = v[:, 1] > v[:, 0]
@@ -144,9 +145,7 @@ def probe(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> Assignment
     m = min(probes, k)
     n = len(vectors)
     top = np.empty((n, m), np.int32)
-    block = _block(k)
-    for lo in range(0, n, block):
-        s = _normalised(vectors[lo : lo + block]) @ centroids.T
+    for lo, s in _similarities(vectors, centroids):
         top[lo : lo + len(s)] = np.argpartition(-s, m - 1, axis=1)[:, :m] if m < k else np.arange(k)
     rows = np.repeat(np.arange(n, dtype=np.int64), m)
     parts = top.ravel()

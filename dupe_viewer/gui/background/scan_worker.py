@@ -90,7 +90,7 @@ def remembered_apart(
 
 
 class ScanWorker(QObject):
-    """Iterates one scan; emits ``done`` last, whatever happened."""
+    """Iterates one scan (its thread ends with :meth:`run`, whatever happened)."""
 
     progress = Signal(str, int, int)  # phase (the engine's Phase value), done, total (0: unknown)
     error = Signal(object, object)  # path (object: keeps non-UTF-8 names intact), reason (its code kept)
@@ -99,7 +99,6 @@ class ScanWorker(QObject):
     finished = Signal(object, object)  # ScanResult (regrouped without dismissals), excluded pairs
     cancelled = Signal(object)  # ScanStats
     failed = Signal(str)  # an unexpected error, as text
-    done = Signal()
 
     def __init__(
         self,
@@ -132,8 +131,6 @@ class ScanWorker(QObject):
         except Exception as exc:
             log.error("scan failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
-        finally:
-            self.done.emit()
 
     def _run(self) -> None:
         roots = expand_roots(self.roots)
