@@ -13,7 +13,8 @@ wall time, the peak memory of each worker process and of the client; ``--single`
 single-machine search (one index over everything) on the same features for comparison.
 The client's peak is printed for the search alone too (its peak reset once the features are
 made), since making them costs more than the search needs: the generator's temporaries.
-``--spill-rows R``: merge buckets keep at most R pairs in memory (core/cluster/merge.py).
+``--spill-rows R``: merge buckets keep at most R pairs in memory (core/cluster/merge.py), the
+rest in files in the cache folder's ``merge/``; each search prints how many buckets it wrote.
 """
 
 from __future__ import annotations
@@ -170,6 +171,13 @@ def main() -> None:
     print(f"client peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
+def spilled(stats: partitions.SearchStats) -> str:
+    """The search's merge on disk: buckets written, and why writing failed (then the client
+    held them in memory, and its peak says nothing about the merge on disk)."""
+    failed = f" (writing failed: {stats.spill_error})" if stats.spill_error else ""
+    return f"  merge buckets written to disk {stats.spilled}{failed}"
+
+
 def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> None:
     """The hash-stage search on planted thumbnails (and with ``--single`` one machine's)."""
     t = time.perf_counter()
@@ -195,6 +203,7 @@ def hash_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
         f"worker peaks {worker_peaks(client)} MB; client peak during the search "
         f"{client_peak()} MB{'' if reset else ' (since the start)'}, {size:.0f} MB of it the features"
     )
+    print(spilled(stats))
     if a.single:
         t = time.perf_counter()
         one = candidates.find_candidates(prepared)
@@ -224,6 +233,7 @@ def deep_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
         f"{(worker_cpu(client) - c0) / a.n * 1e6:.0f} µs CPU per vector; "
         f"worker peaks {worker_peaks(client)} MB"
     )
+    print(spilled(stats))
 
 
 if __name__ == "__main__":

@@ -179,6 +179,7 @@ def test_cluster_scale_benchmark_smoke() -> None:
     # Every planted copy is found by both partitioned searches; both report their costs.
     assert out.count("recall 1.0000") == 2, out
     assert "6 partitions" in out and "client peak" in out
+    assert out.count("merge buckets written to disk") == 2 and "writing failed" not in out, out
 
 
 def test_merge_scale_benchmark_smoke() -> None:

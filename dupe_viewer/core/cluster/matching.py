@@ -83,6 +83,20 @@ def match_partitioned(
     )
 
 
+SPILL_WARNING = "The candidate search kept its pairs in memory: they could not be written to disk"
+
+
+def _warn_spill(job: MatchInput, stats: partitions.SearchStats) -> None:
+    """Tell the user when a search's merge could not write its buckets (:mod:`.merge`): the pairs
+    are all there, but a larger scan could run out of memory."""
+    if stats.spill_error is None or any(w.startswith(SPILL_WARNING) for w in job.warnings):
+        return  # the deep search failing too, on the same disk, would say the same again
+    job.warnings.append(
+        f"{SPILL_WARNING} ({stats.spill_error}). Large scans need free space in the cache folder "
+        "(or DUPE_VIEWER_CACHE_DIR)."
+    )
+
+
 def _match_rows(
     job: MatchInput,
     rows: np.ndarray | None,
@@ -110,6 +124,7 @@ def _match_rows(
         stats=stats.hash,
         rows=rows,
     )
+    _warn_spill(job, stats.hash)
     prepared.release_search_data()
     use_deep = setup is not None and job.vectors is not None and deep_floor is not None
     if use_deep:
@@ -125,6 +140,7 @@ def _match_rows(
             stats=stats.deep,
             query_rows=ask,
         )
+        _warn_spill(job, stats.deep)
         deep_cand = have[pairs] if len(pairs) else pairs.reshape(0, 2)
         # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.
         extra = candidates.Candidates(

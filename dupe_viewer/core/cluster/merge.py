@@ -18,20 +18,37 @@ synthetic images: 430 MB over the client's 410 MB for 3.3M candidates).
 At ten million images the pairs kept (~22 per image before the second merge, 17 bytes each) and
 what waits to be reduced took more memory than the client had (killed at 23.6 GB in the last
 merge, measured). So a bucket whose kept pairs outgrow ``spill_rows`` keeps them in a file
-instead (written after each reduction, read back for the next; a temporary folder removed when
-the merge ends), and its buffer is reduced once it reaches ``spill_rows`` rather than the kept
-size: the client holds at most about twice ``spill_rows`` rows per bucket (its buffer, and
-its kept pairs while they are fewer), whatever the number of images. Small merges never touch
-the disk.
+instead (written after each reduction, read back for the next), and its buffer is reduced once
+it reaches ``spill_rows`` rather than the kept size: the client holds at most about twice
+``spill_rows`` rows per bucket (its buffer, and its kept pairs while they are fewer), whatever
+the number of images. Small merges never touch the disk.
+
+The files go to a folder of each merge's own in :func:`spill_root` (the cache folder's
+``merge/``, not /tmp: a system's /tmp is often a small RAM disk, and at ten million images the
+buckets take gigabytes), named ``{host}-{pid}-…`` and removed when the merge ends; folders of
+this host's processes that died before (killed, out of memory) are removed when a merge next
+makes its folder (:func:`remove_stale`). A write that fails (a full disk, a read-only folder) costs no
+pairs: the merge keeps its buckets in memory from then on (``spill_error`` says why, the scan
+warns). A file that cannot be read back loses pairs, so the merge stops with :class:`SpillLost`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import socket
+import sys
 import tempfile
+import weakref
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
+
+from ..errors import CacheError
+from ..paths import cache_dir
 
 #: A reduction: columns (the first the query positions) -> the same columns, reduced.
 Reduce = Callable[[tuple[np.ndarray, ...]], tuple[np.ndarray, ...]]
@@ -41,6 +58,57 @@ BUCKETS = 64
 MIN_BUFFER = 200_000
 #: Kept pairs a bucket holds in memory at most (see above): 1M rows is ~17 MB per bucket.
 SPILL_ROWS = 1_000_000
+#: Where merges write their buckets instead of the cache folder's ``merge/`` (tests, benchmarks).
+SPILL_DIR: Path | None = None
+
+
+class SpillLost(CacheError):
+    """A bucket written to disk could not be read back: its pairs are lost, the scan stops."""
+
+
+def spill_root() -> Path:
+    """The folder merges write their buckets in: :data:`SPILL_DIR`, or the cache folder's
+    ``merge/`` (``DUPE_VIEWER_CACHE_DIR`` moves it)."""
+    return SPILL_DIR if SPILL_DIR is not None else cache_dir() / "merge"
+
+
+def _prefix() -> str:
+    # The host too: a cache folder on shared storage holds other machines' merges, whose pids
+    # mean nothing here.
+    return f"{socket.gethostname()}-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process (PermissionError), or unknown: left alone
+        return True
+    return True
+
+
+def remove_stale(root: Path) -> None:
+    """Remove the merge folders in ``root`` of this host's processes that are gone (a merge
+    killed before it could remove its own). Others' folders and live processes' stay."""
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process there, not probe it
+        return
+    host = socket.gethostname()
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        # mkdtemp's random tail has no '-', a host name may: split from the right.
+        parts = entry.name.rsplit("-", 2)
+        if len(parts) != 3 or parts[0] != host or not parts[1].isdigit() or int(parts[1]) <= 0:
+            continue
+        if entry.is_dir() and not _alive(int(parts[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write(path: Path, cols: tuple[np.ndarray, ...]) -> None:
+    np.savez(path, *cols)  # uncompressed: written and read once or twice each
 
 
 class BucketMerge:
@@ -54,11 +122,15 @@ class BucketMerge:
         buckets: int = BUCKETS,
         min_buffer: int = MIN_BUFFER,
         spill_rows: int | None = None,
+        spill_dir: Path | None = None,
     ) -> None:
         self.reduce = reduce
         self.spill_rows = SPILL_ROWS if spill_rows is None else spill_rows
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.spill_dir = spill_dir  # None: spill_root(), looked up only when a bucket spills
+        self._folder: Path | None = None
+        self._remove: weakref.finalize | None = None
         self.spilled = 0  # buckets written to disk so far (what the tests and benchmarks read)
+        self.spill_error: str | None = None  # why writing a bucket failed (then none is written)
         self.index = np.int32 if n < 2**31 else np.int64
         self.width = max(1, -(-n // max(1, buckets)))
         self.buckets = -(-n // self.width) if n else 1
@@ -101,11 +173,28 @@ class BucketMerge:
         big = spill and self.kept_rows[k] > self.spill_rows
         self.kept[k] = self._spill(k, reduced) if big else reduced
 
-    def _spill(self, k: int, cols: tuple[np.ndarray, ...]) -> Path:
-        if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="dupe-viewer-merge-")
-        path = Path(self._folder.name) / f"bucket{k}.npz"
-        np.savez(path, *cols)  # uncompressed: written and read once or twice each
+    def _spill(self, k: int, cols: tuple[np.ndarray, ...]) -> Path | tuple[np.ndarray, ...]:
+        """``cols`` written to a file (its path), or on a failure ``cols`` themselves."""
+        where: Path | str | None = self.spill_dir  # None: cache_dir() itself failed
+        path = None
+        try:
+            if self._folder is None:
+                where = root = self.spill_dir if self.spill_dir is not None else spill_root()
+                root.mkdir(parents=True, exist_ok=True)
+                remove_stale(root)
+                self._folder = Path(tempfile.mkdtemp(prefix=_prefix(), dir=root))
+                # Also removed when the merge is dropped unfinished (an error, a cancel).
+                self._remove = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
+            path = where = self._folder / f"bucket{k}.npz"
+            _write(path, cols)
+        except OSError as exc:
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)  # a partial file would only take space
+            self.spill_error = f"{where or exc.filename or 'the cache folder'}: {exc.strerror or exc}"
+            # Each later write would likely fail as well, after the time spent writing.
+            self.spill_rows = sys.maxsize
+            return cols
         self.spilled += 1
         return path
 
@@ -113,9 +202,16 @@ class BucketMerge:
         kept = self.kept[k]
         if not isinstance(kept, Path):
             return kept
-        with np.load(kept) as data:
-            cols = tuple(data[f"arr_{m}"] for m in range(len(data.files)))
-        kept.unlink()
+        try:
+            with np.load(kept) as data:
+                cols = tuple(data[f"arr_{m}"] for m in range(len(data.files)))
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SpillLost(
+                f"The candidate pairs written to {kept} could not be read back ({reason}); scan again"
+            ) from exc
+        with contextlib.suppress(OSError):  # read: a file left behind goes with its folder
+            kept.unlink()
         return cols
 
     def buckets_reduced(self) -> Iterator[tuple[np.ndarray, ...]]:
@@ -134,9 +230,9 @@ class BucketMerge:
 
     def close(self) -> None:
         """Remove the files of spilled buckets (also when the merge was abandoned)."""
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        if self._remove is not None:
+            self._remove()
+            self._remove = self._folder = None
 
     def result(self, table: bool = False) -> tuple[np.ndarray, ...] | None:
         """Every bucket reduced, concatenated in query order; None when nothing was added.
@@ -144,9 +240,13 @@ class BucketMerge:
         here, the int32 columns are never held beside it). Filled bucket by bucket into arrays
         of the final size: a list of every bucket and its concatenation would hold the pairs
         twice."""
-        for k in range(self.buckets):  # reduced first, so that every bucket's size is known
-            if self.buffer[k]:
-                self._reduce(k)
+        try:
+            for k in range(self.buckets):  # reduced first, so that every bucket's size is known
+                if self.buffer[k]:
+                    self._reduce(k)
+        except BaseException:
+            self.close()  # a lost bucket (SpillLost): the others' files go now, not at exit
+            raise
         total = sum(self.kept_rows)
         if total == 0:
             self.close()
@@ -187,9 +287,15 @@ def unordered(
     """The pairs of ``merged`` (query, neighbour, ..., score) as i < j, each once with its best
     score, sorted by (i, j); ``turn(columns 2.., swapped)`` fixes what a swap changes (the hash
     stage's orientation of i relative to j). ``table``: (i, j) as one P×2 int64 table (see
-    :meth:`BucketMerge.result`). None when there are none."""
+    :meth:`BucketMerge.result`). None when there are none. ``merged.spilled`` and
+    ``merged.spill_error`` count this second merge's writes too."""
     pairs = BucketMerge(
-        n, lambda cols: _best_of_pair(cols, n), merged.buckets, merged.min_buffer, merged.spill_rows
+        n,
+        lambda cols: _best_of_pair(cols, n),
+        merged.buckets,
+        merged.min_buffer,
+        merged.spill_rows,  # sys.maxsize once the first merge failed to write: none tried here
+        merged.spill_dir,
     )
     for cols in merged.buckets_reduced():
         i, j = cols[0], cols[1]
@@ -199,4 +305,9 @@ def unordered(
             rest = (turn(rest[0], swap), *rest[1:])
         keep = i != j
         pairs.add(tuple(c[keep] for c in (np.minimum(i, j), np.maximum(i, j), *rest)))
-    return pairs.result(table)
+    try:
+        return pairs.result(table)
+    finally:
+        # What the caller reads of the whole merge (stats, warnings): both steps' writes.
+        merged.spilled += pairs.spilled
+        merged.spill_error = merged.spill_error or pairs.spill_error

@@ -68,6 +68,10 @@ class SearchStats:
     #: Seconds the client spent fitting the quantiser and routing members and queries (the part
     #: of the search that does not spread over workers).
     route_seconds: float = 0.0
+    #: Merge buckets written to disk (:mod:`.merge`), and why writing one failed (None: it did
+    #: not; then the merge kept its pairs in memory).
+    spilled: int = 0
+    spill_error: str | None = None
 
 
 # -- hash stage -------------------------------------------------------------------------------
@@ -188,6 +192,7 @@ def hash_candidates(
     for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
         merged.add((p[:, 0], p[:, 1], o, c))
     best = unordered(merged, len(prepared.canon), _swap_orientation, table=True)
+    stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
     if best is None:
         return candidates.Candidates.empty()
     pairs, o, c = best
@@ -286,6 +291,7 @@ def deep_candidates(
     for found in runner.map(deep_partition_task, payloads, should_stop):
         merged.add(found)
     best = unordered(merged, n, table=True)  # a query's own entry (itself, cosine 1) is dropped there
+    stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
     if best is None:
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
     pairs, sim = best

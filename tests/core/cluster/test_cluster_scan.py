@@ -1,9 +1,12 @@
 """A scan on a LocalCluster gives exactly the single-machine groups; its feature shards make a
-rescan decode only new or changed files."""
+rescan decode only new or changed files; a merge that cannot write to disk only warns."""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import socket
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +70,36 @@ def test_rescan_reads_the_shards_and_decodes_only_changed_files(library, dask_cl
     assert second is not None
     assert second.stats.decoded == 2
     assert _groups(second) == _groups(first)
+
+
+def test_a_scan_whose_merge_cannot_write_to_disk_warns_and_gives_the_same_groups(
+    dask_client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dupe_viewer.core.cluster import merge
+
+    lib = small_library(tmp_path / "lib", 3, 300, 4, 700)
+
+    def full(path: Path, cols: tuple[np.ndarray, ...]) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # Every bucket of more than one pair tries the disk (the merge runs in this, the client's,
+    # process), and the disk is full.
+    monkeypatch.setattr(merge, "SPILL_ROWS", 1)
+    monkeypatch.setattr(merge, "_write", full)
+    opts = ScanOptions(deep=False, use_cache=False, workers=1)
+    copts = cluster_scan.ClusterOptions(use_store=False, partition_size=6, files_per_task=8)
+    result = cluster_scan.run_scan([lib.root], opts, copts, client=dask_client)
+    assert result is not None
+    assert sorted(map(set, _groups(result)), key=sorted) == sorted(lib.groups, key=sorted)
+    spill = [w for w in result.warnings if "could not be written to disk" in w]
+    assert len(spill) == 1, result.warnings
+    where = re.escape(str(merge.spill_root() / f"{socket.gethostname()}-{os.getpid()}-"))
+    assert re.fullmatch(
+        r"The candidate search kept its pairs in memory: they could not be written to disk "
+        rf"\({where}\w+/bucket\d+\.npz: No space left on device\)\. Large scans need free space "
+        r"in the cache folder \(or DUPE_VIEWER_CACHE_DIR\)\.",
+        spill[0],
+    ), spill[0]
 
 
 def test_addresses() -> None:

@@ -1,16 +1,24 @@
-"""Merging partitions' pairs as they arrive gives exactly what one selection over all gives."""
+"""Merging partitions' pairs as they arrive gives exactly what one selection over all gives, its
+buckets on disk or not; where the disk fails, the pairs stay in memory or the merge stops."""
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
+import subprocess
+import sys
+import tempfile
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from dupe_viewer.core.cluster import partitions
-from dupe_viewer.core.cluster.merge import BucketMerge
+from dupe_viewer.core.cluster import merge, partitions
+from dupe_viewer.core.cluster.merge import BucketMerge, SpillLost, unordered
 from dupe_viewer.core.cluster.runner import SerialRunner
+from dupe_viewer.core.errors import CacheError
 
 
 def _raw(n: int, rows: int, seed: int) -> tuple[np.ndarray, ...]:
@@ -75,7 +83,7 @@ def test_buckets_spilled_to_disk_merge_to_the_same_pairs_and_leave_no_file() -> 
     for part in _arrivals(cols, 37, 6):
         merged.add(part)
     assert merged.spilled > 0 and merged._folder is not None  # files written before the end
-    folder = Path(merged._folder.name)
+    folder = merged._folder
     assert any(folder.iterdir()) and 0 < max(merged.kept_rows) <= len(whole[0])
     assert _as_set(merged.result()) == _as_set(whole)
     assert not folder.exists()
@@ -86,7 +94,7 @@ def _spilling() -> tuple[BucketMerge, Path]:
     for part in _arrivals(_raw(300, 5_000, 7), 9, 8):
         merged.add(part)
     assert merged._folder is not None
-    return merged, Path(merged._folder.name)
+    return merged, merged._folder
 
 
 def test_an_abandoned_merge_removes_its_files() -> None:
@@ -132,9 +140,11 @@ def test_partitioned_hash_search_merges_as_one_selection_over_every_partition(
         ij[:, 0], ij[:, 1], np.concatenate([r[1] for r in raw]), np.concatenate([r[2] for r in raw])
     )
     want = candidates.Candidates.concat([once])
-    got = partitions.hash_candidates(SerialRunner(), prep, partition_size=150)
+    stats = partitions.SearchStats()
+    got = partitions.hash_candidates(SerialRunner(), prep, partition_size=150, stats=stats)
     assert len(raw) > 4 and len(got) > 1000
     assert bool(spilled) == (spill_rows is not None) and got.pairs.dtype == np.int64
+    assert stats.spilled == len(spilled) and stats.spill_error is None  # both merge steps counted
     assert np.array_equal(got.pairs, want.pairs)
     assert np.array_equal(got.orientation, want.orientation)
     assert np.array_equal(got.corr, want.corr)
@@ -151,3 +161,151 @@ def test_partitioned_deep_search_returns_each_unordered_pair_once() -> None:
     assert np.array_equal(keys, np.unique(keys))  # sorted, each once
     assert {(i, 250 + i) for i in range(250)} <= {tuple(p) for p in pairs.tolist()}
     assert len(cos) == len(pairs) and (cos <= 1.001).all()
+
+
+def _fed(merged: BucketMerge, seed: int = 5) -> BucketMerge:
+    for part in _arrivals(_raw(300, 20_000, seed), 37, seed + 1):
+        merged.add(part)
+    return merged
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_spill_files_go_to_the_cache_folder_in_a_folder_of_this_host_and_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DUPE_VIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "cache" / "merge"
+    assert merge.spill_root() == root
+    stale = root / f"{socket.gethostname()}-{_dead_pid()}-abcd_123"  # a killed scan's
+    stale.mkdir(parents=True)
+    (stale / "bucket0.npz").write_bytes(b"old")
+    merged, folder = _spilling()
+    assert folder.parent == root and folder.name.startswith(f"{socket.gethostname()}-{os.getpid()}-")
+    assert any(folder.glob("bucket*.npz")) and not stale.exists()
+    merged.result()
+    assert not folder.exists() and list(root.iterdir()) == []
+    monkeypatch.setattr(merge, "SPILL_DIR", tmp_path / "elsewhere")
+    assert merge.spill_root() == tmp_path / "elsewhere"
+
+
+def test_both_merge_steps_write_in_a_folder_each_under_spill_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[Path] = []
+    real = merge._write
+    monkeypatch.setattr(merge, "_write", lambda path, cols: written.append(path) or real(path, cols))
+    merged = _fed(BucketMerge(300, partitions._top_hash, 4, 100, spill_rows=200, spill_dir=tmp_path))
+    first = merged.spilled
+    got = unordered(merged, 300, partitions._swap_orientation)
+    assert got is not None and 0 < first < merged.spilled == len(written)
+    assert {p.parent.parent for p in written} == {tmp_path} and len({p.parent for p in written}) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def _in_the_way(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    root.parent.write_text("a file where the folder should be")
+    return str(root)
+
+
+def _read_only(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    # Not a chmod: the tests may run as root, whom permissions do not stop.
+    def refuse(**kwargs: object) -> str:
+        raise PermissionError(errno.EACCES, "Permission denied", str(kwargs["dir"]))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    return "Permission denied"
+
+
+def _fills_up(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    real, calls = merge._write, []
+
+    def write(path: Path, cols: tuple[np.ndarray, ...]) -> None:
+        calls.append(path)
+        if len(calls) <= 2:  # the disk fills up after two buckets
+            return real(path, cols)
+        path.write_bytes(b"PK\x03\x04 half a bucket")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(merge, "_write", write)
+    return "bucket"
+
+
+@pytest.mark.parametrize("failure", [_in_the_way, _read_only, _fills_up])
+def test_a_failed_write_keeps_the_pairs_in_memory_and_says_why(
+    failure, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    want = unordered(_fed(BucketMerge(300, partitions._top_hash, 4, 100)), 300, partitions._swap_orientation)
+    root = tmp_path / "spill" / "merge"
+    where = failure(root, monkeypatch)
+    merged = _fed(BucketMerge(300, partitions._top_hash, 4, 100, spill_rows=200, spill_dir=root))
+    assert merged.spill_error is not None and merged.spill_rows == sys.maxsize
+    assert merged.spilled == (2 if failure is _fills_up else 0)
+    if merged._folder is not None:  # only the buckets written whole, not the partial one
+        assert set(merged._folder.iterdir()) == {k for k in merged.kept if isinstance(k, Path)}
+    got = unordered(merged, 300, partitions._swap_orientation)
+    assert want is not None and got is not None
+    assert all(np.array_equal(a, b) for a, b in zip(got, want, strict=True))
+    assert where in merged.spill_error and merged.spilled == (2 if failure is _fills_up else 0)
+    if failure is _fills_up:
+        assert "No space left on device" in merged.spill_error
+    assert not list(tmp_path.rglob("bucket*"))  # the partial file too
+
+
+@pytest.mark.parametrize("damage", ["vanished", "truncated"])
+def test_a_bucket_lost_before_it_is_read_back_stops_the_merge(damage: str) -> None:
+    merged, folder = _spilling()
+    files = list(folder.glob("bucket*.npz"))
+    assert files
+    for f in files:
+        if damage == "vanished":
+            f.unlink()
+        else:
+            f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
+    with pytest.raises(SpillLost, match=r"could not be read back \(.+\); scan again"):
+        merged.result()
+    assert issubclass(SpillLost, CacheError) and not folder.exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no sweep on Windows")
+def test_remove_stale_sweeps_only_folders_of_dead_processes_of_this_host(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge.socket, "gethostname", lambda: "node-7")  # a '-' in the name too
+    dead = _dead_pid()
+    names = {
+        "dead": f"node-7-{dead}-abcd_123",
+        "live": f"node-7-{os.getpid()}-abcd_123",
+        "other host": f"node-8-{dead}-abcd_123",
+        "not a merge's": "notes",
+    }
+    for name in names.values():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "bucket0.npz").write_bytes(b"x")
+    merge.remove_stale(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(v for k, v in names.items() if k != "dead")
+
+
+def test_the_deep_search_reports_a_failed_write_and_finds_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(4)
+    v = rng.normal(size=(500, 24)).astype(np.float32)
+    v[250:] = v[:250] + rng.normal(0, 0.05, (250, 24))
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    want, want_cos = partitions.deep_candidates(SerialRunner(), v, partition_size=50)
+
+    def full(path: Path, cols: tuple[np.ndarray, ...]) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(merge, "SPILL_ROWS", 5)
+    monkeypatch.setattr(merge, "_write", full)
+    stats = partitions.SearchStats()
+    pairs, cos = partitions.deep_candidates(SerialRunner(), v, partition_size=50, stats=stats)
+    assert stats.spilled == 0 and stats.spill_error is not None
+    assert "No space left on device" in stats.spill_error
+    assert np.array_equal(pairs, want) and np.array_equal(cos, want_cos)
