@@ -193,3 +193,12 @@ def test_merge_scale_benchmark_smoke() -> None:
 def test_quantiser_blocks_benchmark_smoke() -> None:
     out = _bench("quantiser_blocks.py", "--n", "20000", "--centroids", "600")
     assert "same assignment: True" in out, out
+
+
+def test_gpu_embedding_benchmark_smoke(shared_models: Path, isolated_home: Path) -> None:
+    """The GPU benchmark (run on a GPU machine only now and then) still runs: here on the CPU."""
+    from dupe_viewer.core.deep import installed
+
+    installed.install_from_file(shared_models / "SqueezeNet_fp16.onnx")
+    out = _bench("gpu_embedding.py", "--images", "8", "--batch", "1,4")
+    assert out.count("cpu batch") == 2 and "the rest alone" in out, out

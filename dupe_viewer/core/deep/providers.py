@@ -78,6 +78,32 @@ def choose(device: str | None = None) -> Choice:
     )
 
 
+_preloaded = False
+
+
+def preload(device: str) -> None:
+    """Load the CUDA and cuDNN libraries before a CUDA session starts, once per process.
+
+    onnxruntime-gpu finds them on the library path only; installed from PyPI (``pip install
+    onnxruntime-gpu[cuda,cudnn]``, or beside PyTorch) they lie in site-packages, where its
+    ``preload_dlls`` (onnxruntime 1.21+) looks. Without it such a machine's session starts on
+    the CPU. A failure here is no error: the session's own fall back says what happened.
+    """
+    global _preloaded
+    if device != "cuda" or _preloaded:
+        return
+    _preloaded = True
+    import onnxruntime as ort
+
+    load = getattr(ort, "preload_dlls", None)
+    if load is None:
+        return
+    try:
+        load()
+    except Exception as exc:  # a missing library surfaces as the session's fall back
+        log.info("onnxruntime.preload_dlls failed: %s", exc)
+
+
 def session_device(choice: Choice, session_providers: list[str]) -> tuple[str, str | None]:
     """The device a started session really uses, and a message when it fell back to the CPU."""
     if choice.device == "cpu" or PROVIDERS[choice.device] in session_providers:

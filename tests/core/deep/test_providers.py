@@ -77,3 +77,26 @@ def test_a_session_that_cannot_start_on_the_accelerator_runs_on_the_cpu(
     img = Image.new("RGB", (40, 30), (200, 40, 90))
     cpu = Embedder(_spec(), model, device="cpu")
     assert np.array_equal(emb.embed([img]), cpu.embed([img]))
+
+
+def test_cuda_loads_the_pip_installed_cuda_libraries_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """onnxruntime-gpu from PyPI finds CUDA and cuDNN in site-packages only through preload_dlls;
+    the CPU never calls it, and a failing preload leaves the session's fall back to speak."""
+    calls: list[str] = []
+    monkeypatch.setattr(providers, "_preloaded", False)
+    monkeypatch.setattr(onnxruntime, "preload_dlls", lambda: calls.append("load"), raising=False)
+    providers.preload("cpu")
+    assert calls == []
+    providers.preload("cuda")
+    providers.preload("cuda")
+    assert calls == ["load"]
+
+    def broken() -> None:
+        raise OSError("libcudnn.so.9: cannot open shared object file")
+
+    monkeypatch.setattr(providers, "_preloaded", False)
+    monkeypatch.setattr(onnxruntime, "preload_dlls", broken, raising=False)
+    providers.preload("cuda")  # no exception
+    monkeypatch.setattr(providers, "_preloaded", False)
+    monkeypatch.delattr(onnxruntime, "preload_dlls", raising=False)
+    providers.preload("cuda")  # an onnxruntime without it (before 1.21)
