@@ -202,3 +202,11 @@ def test_gpu_embedding_benchmark_smoke(shared_models: Path, isolated_home: Path)
     installed.install_from_file(shared_models / "SqueezeNet_fp16.onnx")
     out = _bench("gpu_embedding.py", "--images", "8", "--batch", "1,4")
     assert out.count("cpu batch") == 2 and "the rest alone" in out, out
+
+
+def test_quantiser_routing_benchmark_smoke() -> None:
+    out = _bench("quantiser_routing.py", "--n", "6000", "--centroids", "60,300")
+    # Both sizes: the blocked fit gives the same centroids, the argmax routing the same partitions.
+    assert out.count("same centroids: True") == 2, out
+    assert out.count("same assignment: True") == 2, out
+    assert out.count("routing through an HNSW graph") == 2, out
