@@ -210,3 +210,9 @@ def test_quantiser_routing_benchmark_smoke() -> None:
     assert out.count("same centroids: True") == 2, out
     assert out.count("same assignment: True") == 2, out
     assert out.count("routing through an HNSW graph") == 2, out
+
+
+def test_quantiser_sample_benchmark_smoke() -> None:
+    out = _bench("quantiser_sample.py", "--n", "20000", "--per-centroid", "2,0", "--partition-size", "2000")
+    shares = [float(line.split("meet ")[1].split(";")[0]) for line in out.splitlines() if "meet" in line]
+    assert len(shares) == 2 and min(shares) > 0.9, out
