@@ -34,31 +34,10 @@ from dupe_viewer.core.cluster import quantiser
 
 def fit_whole(x: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
     """quantiser.fit before: each Lloyd step on the whole sample × k similarities."""
-    n = len(x)
-    rng = np.random.default_rng(seed)
-    pick = np.sort(rng.choice(n, size=min(n, quantiser.SAMPLE), replace=False))
-    x = quantiser._normalised(x[pick])
-    x = x[np.linalg.norm(x, axis=1) > 0.5]
-    k = min(k, max(1, len(x)))
-    cent = np.empty((k, x.shape[1]), np.float32)
-    cent[0] = x[rng.integers(len(x))]
-    best = x @ cent[0]
-    for c in range(1, k):
-        dist = np.maximum(1.0 - best, 0.0).astype(np.float64)
-        total = dist.sum()
-        nxt = rng.choice(len(x), p=dist / total) if total > 0 else rng.integers(len(x))
-        cent[c] = x[nxt]
-        best = np.maximum(best, x @ cent[c])
+    x, cent = quantiser.seeded(x, k, seed, quantiser.SAMPLE)
     for _ in range(quantiser.ITERATIONS):
-        label = (x @ cent.T).argmax(axis=1)
-        sums = np.zeros_like(cent)
-        np.add.at(sums, label, x)
-        counts = np.bincount(label, minlength=k)
-        empty = counts == 0
-        if empty.any():
-            worst = np.argsort((x @ cent.T).max(axis=1))[: int(empty.sum())]
-            sums[empty] = x[worst]
-        cent = quantiser._normalised(sums)
+        s = x @ cent.T
+        cent = quantiser.lloyd_update(x, cent, s.argmax(axis=1), s.max(axis=1))
     return cent
 
 

@@ -81,14 +81,35 @@ def fit(vectors: np.ndarray | Rows, k: int, seed: int = 0, sample: int = SAMPLE)
 
     Deterministic for a given ``seed``: the same vectors always give the same partitions. Zero
     vectors (flat images have all-zero descriptors) are left out of the fit."""
-    n = len(vectors)
-    if k <= 1 or n == 0:
+    if k <= 1 or len(vectors) == 0:
         return _normalised(np.ones((1, vectors.shape[1]), np.float32))
+    x, cent = seeded(vectors, k, seed, sample)
+    if len(x) == 0:  # every sampled vector is zero (flat images): one partition
+        return cent
+    # Lloyd steps a block of the sample at a time: the sample × k similarities whole would be
+    # 0.5 GB at 2,500 centroids and 5 GB at 25,000 (a hundred million images).
+    block = max(256, ASSIGN_CELLS // len(cent))
+    label = np.empty(len(x), np.int64)
+    best = np.empty(len(x), np.float32)
+    for _ in range(ITERATIONS):
+        for lo in range(0, len(x), block):
+            s = x[lo : lo + block] @ cent.T
+            label[lo : lo + len(s)] = s.argmax(axis=1)
+            best[lo : lo + len(s)] = s.max(axis=1)
+        cent = lloyd_update(x, cent, label, best)
+    return cent
+
+
+def seeded(vectors: np.ndarray | Rows, k: int, seed: int, sample: int) -> tuple[np.ndarray, np.ndarray]:
+    """(the unit, non-zero sample the centroids are fitted on, up to ``k`` k-means++ seeds)."""
+    n = len(vectors)
     rng = np.random.default_rng(seed)
     pick = np.sort(rng.choice(n, size=min(n, sample), replace=False))
     x = _normalised(vectors[pick])
     x = x[np.linalg.norm(x, axis=1) > 0.5]
-    k = min(k, max(1, len(x)))
+    if len(x) == 0:
+        return x, _normalised(np.ones((1, x.shape[1]), np.float32))
+    k = min(k, len(x))
     # k-means++-style seeding, on the inner-product distance 1 - x·c.
     cent = np.empty((k, x.shape[1]), np.float32)
     cent[0] = x[rng.integers(len(x))]
@@ -99,26 +120,19 @@ def fit(vectors: np.ndarray | Rows, k: int, seed: int = 0, sample: int = SAMPLE)
         nxt = rng.choice(len(x), p=dist / total) if total > 0 else rng.integers(len(x))
         cent[c] = x[nxt]
         best = np.maximum(best, x @ cent[c])
-    # Lloyd steps a block of the sample at a time: the sample × k similarities whole would be
-    # 0.5 GB at 2,500 centroids and 5 GB at 25,000 (a hundred million images).
-    block = max(256, ASSIGN_CELLS // k)
-    label = np.empty(len(x), np.int64)
-    best = np.empty(len(x), np.float32)
-    for _ in range(ITERATIONS):
-        for lo in range(0, len(x), block):
-            s = x[lo : lo + block] @ cent.T
-            label[lo : lo + len(s)] = s.argmax(axis=1)
-            best[lo : lo + len(s)] = s.max(axis=1)
-        sums = np.zeros_like(cent)
-        np.add.at(sums, label, x)
-        counts = np.bincount(label, minlength=k)
-        empty = counts == 0
-        # An empty centroid restarts on the points worst served by the others.
-        if empty.any():
-            worst = np.argsort(best)[: int(empty.sum())]
-            sums[empty] = x[worst]
-        cent = _normalised(sums)
-    return cent
+    return x, cent
+
+
+def lloyd_update(x: np.ndarray, cent: np.ndarray, label: np.ndarray, best: np.ndarray) -> np.ndarray:
+    """One Lloyd step's new centroids, from each sample vector's nearest (``label``) and its
+    similarity to it (``best``)."""
+    sums = np.zeros_like(cent)
+    np.add.at(sums, label, x)
+    empty = np.bincount(label, minlength=len(cent)) == 0
+    # An empty centroid restarts on the points worst served by the others.
+    if empty.any():
+        sums[empty] = x[np.argsort(best)[: int(empty.sum())]]
+    return _normalised(sums)
 
 
 def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = BOUNDARY) -> Assignment:

@@ -35,6 +35,18 @@ def test_assignment_puts_boundary_vectors_in_two_partitions() -> None:
     assert quantiser.probe(x, cent, 3).duplication == 3.0
 
 
+def test_a_sample_of_only_zero_vectors_gives_one_partition() -> None:
+    """Flat images have all-zero descriptors and are left out of the fit: a collection of only
+    flat images (or a sample that drew only those) is one partition, not a crash."""
+    x = np.zeros((500, 16), np.float32)
+    cent = quantiser.fit(x, 8)
+    assert cent.shape == (1, 16)
+    assert quantiser.assign(x, cent).members()[0].tolist() == list(range(500))
+    flat = np.full((300, 32, 32), 128, np.uint8)
+    found = partitions.hash_candidates(SerialRunner(), candidates.prepare(flat), partition_size=50)
+    assert len(found.pairs) == len(candidates.find_candidates(candidates.prepare(flat), exact=True).pairs)
+
+
 def test_partitioned_hash_search_finds_every_planted_pair_as_one_machine() -> None:
     thumbs, planted = _planted(1500, 200)
     prep = candidates.prepare(thumbs)
