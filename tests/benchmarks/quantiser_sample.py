@@ -27,6 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from dupe_viewer.core.cluster import partitions, quantiser
+from dupe_viewer.core.cluster.runner import SerialRunner
 from dupe_viewer.core.match import candidates
 from tests.benchmarks.cluster_scale import planted_prepared
 
@@ -39,7 +40,7 @@ def met(prepared: candidates.Prepared, planted: np.ndarray, partition_size: int)
     found: set[int] = set()
     largest = 0
     for rows, members, *_rest, plausible, _corr in partitions._hash_payloads(
-        prepared, partition_size, quantiser.BOUNDARY, candidates.CANDIDATE_MIN_CORR, stats
+        SerialRunner(), prepared, partition_size, quantiser.BOUNDARY, candidates.CANDIDATE_MIN_CORR, stats
     ):
         largest = max(largest, len(members))
         member = np.zeros(len(rows), bool)

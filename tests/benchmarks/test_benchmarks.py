@@ -216,3 +216,9 @@ def test_quantiser_sample_benchmark_smoke() -> None:
     out = _bench("quantiser_sample.py", "--n", "20000", "--per-centroid", "2,0", "--partition-size", "2000")
     shares = [float(line.split("meet ")[1].split(";")[0]) for line in out.splitlines() if "meet" in line]
     assert len(shares) == 2 and min(shares) > 0.9, out
+
+
+def test_route_spread_benchmark_smoke() -> None:
+    # Blocks smaller than the images (whole preparation chunks and quantiser blocks: one each).
+    out = _bench("route_spread.py", "--n", "3000", "--centroids", "50", "--block-rows", "100")
+    assert "same arrays: True" in out and "same assignment: True" in out, out

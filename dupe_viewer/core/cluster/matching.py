@@ -34,7 +34,7 @@ from ..match.incremental import MatchInput
 from ..match.stage import DEEP_KEEP_MIN
 from ..options import ScanOptions
 from ..result import PairTable
-from . import partitions
+from . import partitions, routing
 from .runner import Runner
 
 
@@ -115,7 +115,7 @@ def _match_rows(
     if len(job) < 2 or (rows is not None and len(rows) == 0):
         return PairTable.empty(deep=setup is not None)
     stats.queried = len(job) if rows is None else len(rows)
-    prepared = candidates.prepare(feats["thumb"])
+    prepared = routing.prepare(runner, feats["thumb"], job.should_stop)
     cand = partitions.hash_candidates(
         runner,
         prepared,

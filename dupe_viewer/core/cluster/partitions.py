@@ -38,7 +38,7 @@ from ..features.orientation import INVERSE
 from ..match import candidates
 from ..match.descriptor import oriented
 from ..store import knn
-from . import quantiser
+from . import quantiser, routing
 from .merge import BucketMerge, unordered
 from .runner import Runner
 
@@ -129,24 +129,28 @@ def hash_partition_task(
 
 
 def _hash_payloads(
+    runner: Runner,
     prepared: candidates.Prepared,
     partition_size: int,
     boundary: float,
     min_corr: float,
     stats: SearchStats,
     rows: np.ndarray | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple]:
     n = len(prepared.canon)
     vectors = OrientedRows(prepared.d0, np.arange(n), prepared.canon)
     started = time.perf_counter()
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
-    index = quantiser.assign(vectors, cent, boundary)
+    index = routing.assign(runner, vectors, cent, boundary, should_stop)
     qi, qo = np.nonzero(prepared.plausible)
     if rows is not None:
         # Every image stays a member (the new ones' neighbours may be old); only ``rows`` ask.
         asks = np.isin(qi, rows)
         qi, qo = qi[asks], qo[asks]
-    routed = quantiser.assign(OrientedRows(prepared.d0, qi, qo.astype(np.int8)), cent, boundary)
+    routed = routing.assign(
+        runner, OrientedRows(prepared.d0, qi, qo.astype(np.int8)), cent, boundary, should_stop
+    )
     stats.route_seconds = time.perf_counter() - started
     stats.partitions = len(cent)
     stats.duplication = index.duplication
@@ -187,7 +191,7 @@ def hash_candidates(
     stats = stats if stats is not None else SearchStats()
     if len(prepared.canon) < 2 or (rows is not None and len(rows) == 0):
         return candidates.Candidates.empty()
-    payloads = _hash_payloads(prepared, partition_size, boundary, min_corr, stats, rows)
+    payloads = _hash_payloads(runner, prepared, partition_size, boundary, min_corr, stats, rows, should_stop)
     merged = BucketMerge(len(prepared.canon), _top_hash)
     for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
         merged.add((p[:, 0], p[:, 1], o, c))
@@ -228,6 +232,7 @@ def deep_partition_task(
 
 
 def _deep_payloads(
+    runner: Runner,
     vectors: np.ndarray,
     partition_size: int,
     boundary: float,
@@ -236,17 +241,18 @@ def _deep_payloads(
     min_cos: float,
     stats: SearchStats,
     query_rows: np.ndarray | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple]:
     n = len(vectors)
     started = time.perf_counter()
     cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
-    index = quantiser.assign(vectors, cent, boundary)
+    index = routing.assign(runner, vectors, cent, boundary, should_stop)
     if query_rows is None:
-        routed = quantiser.probe(vectors, cent, probes)
+        routed = routing.probe(runner, vectors, cent, probes, should_stop)
     else:
         # Only these rows ask (ascending, so the routing stays sorted by partition then row).
         asks = np.unique(np.asarray(query_rows, dtype=np.int64))
-        sub = quantiser.probe(vectors[asks], cent, probes)
+        sub = routing.probe(runner, vectors[asks], cent, probes, should_stop)
         routed = quantiser.Assignment(asks[sub.rows], sub.parts, sub.k)
     stats.route_seconds = time.perf_counter() - started
     stats.partitions, stats.duplication = len(cent), index.duplication
@@ -286,7 +292,9 @@ def deep_candidates(
     n = len(vectors)
     if n < 2 or (query_rows is not None and len(query_rows) == 0):
         return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    payloads = _deep_payloads(vectors, partition_size, boundary, probes, k, min_cos, stats, query_rows)
+    payloads = _deep_payloads(
+        runner, vectors, partition_size, boundary, probes, k, min_cos, stats, query_rows, should_stop
+    )
     merged = BucketMerge(n, partial(_top_deep, n=n, k=k))
     for found in runner.map(deep_partition_task, payloads, should_stop):
         merged.add(found)

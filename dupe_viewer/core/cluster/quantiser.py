@@ -137,10 +137,18 @@ def lloyd_update(x: np.ndarray, cent: np.ndarray, label: np.ndarray, best: np.nd
 
 def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = BOUNDARY) -> Assignment:
     """Each vector's nearest centroid, plus its second one when it lies within ``boundary``."""
-    k = len(centroids)
-    n = len(vectors)
-    if k == 1:
+    if len(centroids) == 1:
+        n = len(vectors)
         return Assignment(np.arange(n, dtype=np.int64), np.zeros(n, np.int32), 1)
+    return assignment(*top_two(vectors, centroids, boundary), len(centroids))
+
+
+def top_two(
+    vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each vector's nearest centroid, its second-nearest, and whether that one lies within
+    ``boundary`` (at least two centroids). Row by row: blocks of rows give the same answer."""
+    n = len(vectors)
     first = np.empty(n, np.int32)
     second = np.empty(n, np.int32)
     near = np.empty(n, bool)
@@ -155,7 +163,12 @@ def assign(vectors: np.ndarray | Rows, centroids: np.ndarray, boundary: float = 
         first[lo : lo + len(s)] = a
         second[lo : lo + len(s)] = b
         near[lo : lo + len(s)] = s[at, b] >= va - boundary
-    rows = np.concatenate([np.arange(n, dtype=np.int64), np.flatnonzero(near)])
+    return first, second, near
+
+
+def assignment(first: np.ndarray, second: np.ndarray, near: np.ndarray, k: int) -> Assignment:
+    """The :class:`Assignment` of :func:`top_two`'s answer."""
+    rows = np.concatenate([np.arange(len(first), dtype=np.int64), np.flatnonzero(near)])
     parts = np.concatenate([first, second[near]])
     order = np.lexsort((rows, parts))
     return Assignment(rows[order], parts[order].astype(np.int32), k)
@@ -165,13 +178,22 @@ def probe(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> Assignment
     """Each vector routed to its ``probes`` nearest centroids (queries that must reach copies
     assigned elsewhere: where similarities to the centroids are flat, as for high-dimensional
     embeddings, a small perturbation reorders the nearest few)."""
+    return probing(nearest(vectors, centroids, probes), len(centroids))
+
+
+def nearest(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> np.ndarray:
+    """Each vector's ``probes`` nearest centroids (n × min(probes, k), in no order)."""
     k = len(centroids)
     m = min(probes, k)
-    n = len(vectors)
-    top = np.empty((n, m), np.int32)
+    top = np.empty((len(vectors), m), np.int32)
     for lo, s in _similarities(vectors, centroids):
         top[lo : lo + len(s)] = np.argpartition(-s, m - 1, axis=1)[:, :m] if m < k else np.arange(k)
-    rows = np.repeat(np.arange(n, dtype=np.int64), m)
+    return top
+
+
+def probing(top: np.ndarray, k: int) -> Assignment:
+    """The :class:`Assignment` of :func:`nearest`'s answer."""
+    rows = np.repeat(np.arange(len(top), dtype=np.int64), top.shape[1])
     parts = top.ravel()
     order = np.lexsort((rows, parts))
     return Assignment(rows[order], parts[order].astype(np.int32), k)

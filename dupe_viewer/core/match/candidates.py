@@ -67,6 +67,16 @@ class Prepared:
     canon: np.ndarray  # N int8: canonical orientation
     plausible: np.ndarray  # N×8 bool: orientations to query (the canonical one and close ones)
 
+    @classmethod
+    def empty(cls, n: int) -> Prepared:
+        """Room for ``n`` images, filled by :func:`prepare` (or by blocks of it)."""
+        return cls(
+            z=np.empty((n, TINY * TINY), dtype=np.float16),
+            d0=np.empty((n, DIM), dtype=np.float32),
+            canon=np.empty(n, dtype=np.int8),
+            plausible=np.empty((n, 8), dtype=bool),
+        )
+
     def release_search_data(self) -> None:
         """Drop what only the candidate search needs (``d0``, ``plausible``: 0.3 GB at a million
         images), keeping what :func:`measure` needs, before measuring."""
@@ -83,10 +93,8 @@ def prepare(thumbs: np.ndarray) -> Prepared:
     """Descriptors, canonical orientations and re-ranking images for (N, 32, 32) thumbnails."""
     n = len(thumbs)
     assert thumbs.shape[1:] == (THUMB, THUMB)
-    z_all = np.empty((n, TINY * TINY), dtype=np.float16)
-    d0_all = np.empty((n, DIM), dtype=np.float32)
-    canon = np.empty(n, dtype=np.int8)
-    plausible = np.empty((n, 8), dtype=bool)
+    out = Prepared.empty(n)
+    z_all, d0_all, canon, plausible = out.z, out.d0, out.canon, out.plausible
     for lo in range(0, n, PREPARE_CHUNK):
         hi = min(n, lo + PREPARE_CHUNK)
         z = normalised_tiny(tiny_images(thumbs[lo:hi]))
@@ -101,7 +109,7 @@ def prepare(thumbs: np.ndarray) -> Prepared:
             sel = np.flatnonzero(c == k)
             if sel.size:
                 z_all[lo + sel] = transpose_stack(z[sel], k).reshape(len(sel), -1)
-    return Prepared(z=z_all, d0=d0_all, canon=canon, plausible=plausible)
+    return out
 
 
 #: A search function: (queries Q×64, k) -> (positions Q×k with -1 where none, similarities).

@@ -16,6 +16,7 @@ pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
 from dupe_viewer.core import ScanOptions, run_scan
+from dupe_viewer.core.cluster import routing
 from dupe_viewer.core.cluster import scan as cluster_scan
 from dupe_viewer.core.cluster.connect import ClusterUnavailable, client, parse
 from tests.core.cluster.shared import described, small_library
@@ -35,9 +36,14 @@ def _facts(result) -> dict[str, tuple]:
     return {r.path: (r.width, r.height, r.format, r.error) for r in result.records}
 
 
-def test_local_cluster_gives_the_single_machine_groups(library, dask_client, tmp_path: Path) -> None:
+def test_local_cluster_gives_the_single_machine_groups(
+    library, dask_client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opts = ScanOptions(deep=False, use_cache=False, workers=1)
     single = run_scan([library.root], opts)
+    # The preparation and the routing on the workers too, as for large collections.
+    monkeypatch.setattr(routing, "PREPARE_ROWS", 8)
+    monkeypatch.setattr(routing, "ROUTE_ROWS", 8)
     # Small partitions (and tasks), so the partitioned search and the merge really run.
     copts = cluster_scan.ClusterOptions(store=str(tmp_path / "store"), partition_size=12, files_per_task=7)
     stats = []
@@ -116,8 +122,12 @@ def test_unreachable_scheduler_is_a_clear_error() -> None:
         pass
 
 
-def test_deep_scan_on_the_cluster_matches_one_machine(dask_client, tmp_path: Path) -> None:
+def test_deep_scan_on_the_cluster_matches_one_machine(
+    dask_client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from dupe_viewer.core.deep import installed
+
+    monkeypatch.setattr(routing, "ROUTE_ROWS", 4)  # the deep routing on the workers
     from tests.onnx_models import conv_model
 
     spec = {"id": "tiny", "input_size": 64, "pooling": "gem", "scale": 1 / 255, "resize": "squash",

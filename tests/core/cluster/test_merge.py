@@ -132,7 +132,12 @@ def test_partitioned_hash_search_merges_as_one_selection_over_every_partition(
     thumbs, _ = _planted(1200, 150)
     prep = candidates.prepare(thumbs)
     payloads = partitions._hash_payloads(
-        prep, 150, partitions.quantiser.BOUNDARY, candidates.CANDIDATE_MIN_CORR, partitions.SearchStats()
+        SerialRunner(),
+        prep,
+        150,
+        partitions.quantiser.BOUNDARY,
+        candidates.CANDIDATE_MIN_CORR,
+        partitions.SearchStats(),
     )
     raw = [partitions.hash_partition_task(*p) for p in payloads]
     ij = np.concatenate([r[0] for r in raw])
