@@ -217,7 +217,12 @@ class ImagePane(QFrame):
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        # Vertically Preferred, not Maximum: a widget is never made taller than its maximum, which
+        # for Maximum is its size hint, the height at HINT_CHARS across; in a narrower pane the
+        # rows wrap, the layout gives the label its height for the pane's width, and a Maximum
+        # label kept the hint's height of it, cutting off the last rows. The image view takes
+        # the pane's spare height (stretch 1), so the facts still get no more than they need.
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Right-click on the facts opens the file's menu (the pane's), not the label's own.
         self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         layout = QVBoxLayout(self)
@@ -312,8 +317,8 @@ class ImagePane(QFrame):
             name,
             row(self.tr("Why"), why),
             row(self.tr("Match"), sim),
-            # Before the figures: a pane too low for its facts clips the last rows, and which
-            # folder a file is in is what tells byte-identical copies apart.
+            # Before the figures: which folder a file is in is what tells byte-identical copies
+            # apart, and the first rows are the ones in view before the grid is scrolled.
             row(self.tr("Folder"), text.shown_path(os.path.dirname(rec.path))),
             row(self.tr("Pixels"), text.dims_text(rec), index in best["pixels"], self.tr("largest")),
             row(

@@ -1,6 +1,7 @@
 """Tests for the comparison's pieces that run on every group switch: the keeper's scores found
 from its own rows, a pane's colours set by state (no style sheet per change), and the facts'
-height worked out once per text and width (and always the height QLabel would lay out)."""
+height worked out once per text and width (and always the height QLabel would lay out), and
+every row of it on screen when the pane's width wraps it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from dupe_viewer.gui.compare_view import keeper_scores
+from dupe_viewer.gui.pane_grid import PaneGrid
+from dupe_viewer.gui.pane_labels import UNLIMITED
 from dupe_viewer.gui.panes import ImagePane, best_values
 from tests.factories import make_result, record
 
@@ -99,3 +102,45 @@ def test_the_facts_heights_are_qlabels_own_at_every_width(qtbot, order: str) -> 
         for w in widths:
             assert pane.info.heightForWidth(w) == plain.heightForWidth(w), (t, w)
         assert pane.info.minimumSizeHint().height() == plain.minimumSizeHint().height(), t
+
+
+@pytest.mark.parametrize(("height", "scrolls"), [(539, False), (240, True)])
+def test_facts_that_wrap_at_the_panes_width_show_every_row(qtbot, height: int, scrolls: bool) -> None:
+    """The pane grid of a 1366x768 screen (798 px wide beside the group list): a keeper whose
+    "Why" wraps at the pane's width but not at the width of the facts' size hint gets the height
+    of its wrapped rows, and the last row (Modified) is inside the pane; a grid too low for it
+    scrolls instead of squeezing the pane."""
+    records = [record(0, "/photos/coral/bird.bmp"), record(1, "/photos/coral_backup/bird.bmp")]
+    result = make_result(records, [(0, 1)], [1.0], ["exact"])
+    g = result.groups[0]
+    best = best_values(result.records, [m.index for m in g.members])
+    grid = PaneGrid(ImagePane)
+    qtbot.addWidget(grid)
+    grid.resize(798, height)
+    grid.show()
+    grid.show_panes(2)
+    keeper = next(p for p, m in zip(grid.shown, g.members, strict=True) if m.index == g.keep)
+    info = keeper.info
+
+    def fill(why: str) -> None:
+        for pane, m in zip(grid.shown, g.members, strict=True):
+            pane.show_facts(result.records[m.index], m, g, False, best, why if pane is keeper else "")
+
+    fill("")
+    qtbot.waitUntil(lambda: info.width() > 0)
+    # The longest reason that fits the hint's width unwrapped and wraps at the pane's: the rows a
+    # label that may not grow past its size hint (vertical policy Maximum) cut off.
+    wraps = None
+    for n in range(1, 40):
+        fill(" ".join(["oldest"] * n))
+        if info.heightForWidth(info.sizeHint().width()) > info.heightForWidth(UNLIMITED):
+            break
+        if info.heightForWidth(info.width()) > info.sizeHint().height():
+            wraps = n
+    assert wraps is not None, "no reason wraps at the pane's width alone"
+    fill(" ".join(["oldest"] * wraps))
+    qtbot.waitUntil(lambda: info.height() >= info.heightForWidth(info.width()))
+    assert info.height() > info.sizeHint().height()  # wrapped, and given the wrapped height
+    assert info.geometry().bottom() <= keeper.contentsRect().bottom()
+    assert keeper.geometry().bottom() < grid.widget().height()  # on screen or scrolled to
+    assert grid.verticalScrollBar().isVisible() == scrolls
