@@ -222,3 +222,8 @@ def test_route_spread_benchmark_smoke() -> None:
     # Blocks smaller than the images (whole preparation chunks and quantiser blocks: one each).
     out = _bench("route_spread.py", "--n", "3000", "--centroids", "50", "--block-rows", "100")
     assert "same arrays: True" in out and "same assignment: True" in out, out
+
+
+def test_gather_rows_benchmark_smoke() -> None:
+    out = _bench("gather_rows.py", "--n", "50000", "--rows", "500", "--repeat", "2")
+    assert out.count("same rows: True") == 2, out

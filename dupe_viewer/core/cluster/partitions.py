@@ -87,7 +87,7 @@ class OrientedRows:
         return len(self.rows)
 
     def __getitem__(self, sel: slice | np.ndarray) -> np.ndarray:
-        return oriented(self.d0[self.rows[sel]], self.orientation[sel])
+        return oriented(self.d0.take(self.rows[sel], axis=0), self.orientation[sel])
 
 
 def hash_partition_task(
@@ -166,8 +166,10 @@ def _hash_payloads(
         yield (
             rows,
             np.searchsorted(rows, members),
-            prepared.z[rows],
-            prepared.d0[rows],
+            # take, not fancy indexing: 6.6x / 18x faster on ten million images' tiny images and
+            # descriptors (tests/benchmarks/gather_rows.py), where the client spent its time.
+            prepared.z.take(rows, axis=0),
+            prepared.d0.take(rows, axis=0),
             prepared.canon[rows],
             plausible,
             min_corr,
@@ -265,7 +267,7 @@ def _deep_payloads(
             rows,
             np.searchsorted(rows, members),
             np.searchsorted(rows, queries),
-            vectors[rows],
+            vectors.take(rows, axis=0),
             k,
             min_cos,
         )
