@@ -65,8 +65,8 @@ class SearchStats:
     partitions: int = 0
     duplication: float = 1.0
     query_duplication: float = 1.0
-    #: Seconds the client spent fitting the quantiser and routing members and queries (the part
-    #: of the search that does not spread over workers).
+    #: Seconds before the first partition: the client's fit of the quantiser, then the routing
+    #: of members and queries (on the workers for large collections, :mod:`.routing`).
     route_seconds: float = 0.0
     #: Merge buckets written to disk (:mod:`.merge`), and why writing one failed (None: it did
     #: not; then the merge kept its pairs in memory).
