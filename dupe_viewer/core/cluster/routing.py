@@ -23,9 +23,9 @@ from .runner import Runner
 
 #: Rows per routing task, about (rounded to whole quantiser blocks): 64 MB of 64-d float32.
 ROUTE_ROWS = 1 << 18
-#: Thumbnails per preparation task, about (rounded to whole preparation chunks): ~100 MB in,
-#: ~60 MB back.
-PREPARE_ROWS = 100_000
+#: Thumbnails per preparation task, about (rounded to whole preparation chunks, 65,536 each):
+#: one chunk is 64 MB in and ~40 MB back.
+PREPARE_ROWS = candidates.PREPARE_CHUNK
 
 
 def _spans(n: int, about: int, unit: int) -> Iterator[tuple[int, int]]:
