@@ -17,11 +17,14 @@ synthetic images: 430 MB over the client's 410 MB for 3.3M candidates).
 
 At ten million images the pairs kept (~22 per image before the second merge, 17 bytes each) and
 what waits to be reduced took more memory than the client had (killed at 23.6 GB in the last
-merge, measured). So a bucket whose kept pairs outgrow ``spill_rows`` keeps them in a file
-instead (written after each reduction, read back for the next), and its buffer is reduced once
-it reaches ``spill_rows`` rather than the kept size: the client holds at most about twice
-``spill_rows`` rows per bucket (its buffer, and its kept pairs while they are fewer), whatever
-the number of images. Small merges never touch the disk.
+merge, measured). So a bucket whose kept pairs outgrow ``spill_rows`` keeps them in files
+instead, and its buffer is reduced once it reaches ``spill_rows`` rather than the kept size:
+each such buffer, reduced alone, becomes one more file (a run), and a bucket's runs are
+reduced together once, when the bucket is read at the end. The client holds at most about
+twice ``spill_rows`` rows per bucket while pairs arrive (its buffer, and its kept pairs while
+they are fewer), whatever the number of images, and each pair is sorted about twice (merging
+the buffer into the kept pairs at each reduction sorted them all again each time: at ten
+million images that was ~90 % of the client's time, py-spy). Small merges never touch the disk.
 
 The files go to a folder of each merge's own in :func:`spill_root` (the cache folder's
 ``merge/``, not /tmp: a system's /tmp is often a small RAM disk, and at ten million images the
@@ -135,9 +138,11 @@ class BucketMerge:
         self.width = max(1, -(-n // max(1, buckets)))
         self.buckets = -(-n // self.width) if n else 1
         self.min_buffer = min_buffer
-        # A bucket's kept pairs: its columns, or the file they were written to, or None.
-        self.kept: list[tuple[np.ndarray, ...] | Path | None] = [None] * self.buckets
+        # A bucket's kept pairs: runs, each reduced (its columns, or the file they were written
+        # to); a bucket of one run is reduced as a whole. Rows over its runs (exact for one run).
+        self.kept: list[list[tuple[np.ndarray, ...] | Path]] = [[] for _ in range(self.buckets)]
         self.kept_rows = [0] * self.buckets
+        self._files = 0
         self.buffer: list[list[tuple[np.ndarray, ...]]] = [[] for _ in range(self.buckets)]
         self.buffered = [0] * self.buckets
 
@@ -157,21 +162,32 @@ class BucketMerge:
             if self.buffered[k] >= max(self.min_buffer, min(self.kept_rows[k], self.spill_rows)):
                 self._reduce(k)
 
-    def _reduce(self, k: int, spill: bool = True) -> None:
+    def _reduce(self, k: int, spill: bool = True, whole: bool = False) -> None:
+        """Reduce bucket ``k``'s buffer; ``whole``: its runs too, into one."""
         parts = self.buffer[k]
-        kept = self._load(k)
-        if kept is not None:
-            parts.insert(0, kept)
-        if not parts:
-            return
-        cols = tuple(np.concatenate(c) for c in zip(*parts, strict=True))
         self.buffer[k], self.buffered[k] = [], 0
-        del parts, kept
+        runs = self.kept[k]
+        if not whole and spill and self.kept_rows[k] > self.spill_rows:
+            # A bucket on disk: its buffer, reduced alone, is one more run, and the runs are
+            # reduced together once, at the end. Merged into the kept pairs at each reduction,
+            # every pair was sorted again each time (a 10M-image client spent ~90 % of its time
+            # there, py-spy); now twice.
+            if parts:
+                reduced = self.reduce(_concat(parts))
+                del parts
+                runs.append(self._spill(k, reduced))
+                self.kept_rows[k] += len(reduced[0])
+            return
+        if not parts and len(runs) <= 1:
+            return
+        cols = _concat([*(self._read(r) for r in runs), *parts])
+        self.kept[k] = []
+        del parts, runs
         reduced = self.reduce(cols)
         del cols
         self.kept_rows[k] = len(reduced[0])
         big = spill and self.kept_rows[k] > self.spill_rows
-        self.kept[k] = self._spill(k, reduced) if big else reduced
+        self.kept[k] = [self._spill(k, reduced) if big else reduced]
 
     def _spill(self, k: int, cols: tuple[np.ndarray, ...]) -> Path | tuple[np.ndarray, ...]:
         """``cols`` written to a file (its path), or on a failure ``cols`` themselves."""
@@ -185,7 +201,8 @@ class BucketMerge:
                 self._folder = Path(tempfile.mkdtemp(prefix=_prefix(), dir=root))
                 # Also removed when the merge is dropped unfinished (an error, a cancel).
                 self._remove = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
-            path = where = self._folder / f"bucket{k}.npz"
+            self._files += 1
+            path = where = self._folder / f"bucket{k}-{self._files}.npz"
             _write(path, cols)
         except OSError as exc:
             if path is not None:
@@ -198,30 +215,29 @@ class BucketMerge:
         self.spilled += 1
         return path
 
-    def _load(self, k: int) -> tuple[np.ndarray, ...] | None:
-        kept = self.kept[k]
-        if not isinstance(kept, Path):
-            return kept
+    def _read(self, run: tuple[np.ndarray, ...] | Path) -> tuple[np.ndarray, ...]:
+        if not isinstance(run, Path):
+            return run
         try:
-            with np.load(kept) as data:
+            with np.load(run) as data:
                 cols = tuple(data[f"arr_{m}"] for m in range(len(data.files)))
         except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise SpillLost(
-                f"The candidate pairs written to {kept} could not be read back ({reason}); scan again"
+                f"The candidate pairs written to {run} could not be read back ({reason}); scan again"
             ) from exc
         with contextlib.suppress(OSError):  # read: a file left behind goes with its folder
-            kept.unlink()
+            run.unlink()
         return cols
 
     def buckets_reduced(self) -> Iterator[tuple[np.ndarray, ...]]:
         """Every non-empty bucket reduced, in query order, each let go once yielded."""
         try:
             for k in range(self.buckets):
-                if self.buffer[k]:
-                    self._reduce(k, spill=False)  # read at once: not written to be read back
-                kept = self._load(k)
-                self.kept[k] = None
+                if self.buffer[k] or len(self.kept[k]) > 1:
+                    self._reduce(k, spill=False, whole=True)  # read at once: not written again
+                kept = self._read(self.kept[k][0]) if self.kept[k] else None
+                self.kept[k] = []
                 if kept is not None and len(kept[0]):
                     yield kept
                 del kept
@@ -242,8 +258,8 @@ class BucketMerge:
         twice."""
         try:
             for k in range(self.buckets):  # reduced first, so that every bucket's size is known
-                if self.buffer[k]:
-                    self._reduce(k)
+                if self.buffer[k] or len(self.kept[k]) > 1:
+                    self._reduce(k, whole=True)
         except BaseException:
             self.close()  # a lost bucket (SpillLost): the others' files go now, not at exit
             raise
@@ -266,6 +282,10 @@ class BucketMerge:
             at += len(cols[0])
         assert out is not None and at == total
         return tuple(out)
+
+
+def _concat(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+    return tuple(np.concatenate(c) for c in zip(*parts, strict=True))
 
 
 def _best_of_pair(cols: tuple[np.ndarray, ...], n: int) -> tuple[np.ndarray, ...]:

@@ -102,7 +102,7 @@ def test_a_scan_whose_merge_cannot_write_to_disk_warns_and_gives_the_same_groups
     where = re.escape(str(merge.spill_root() / f"{socket.gethostname()}-{os.getpid()}-"))
     assert re.fullmatch(
         r"The candidate search kept its pairs in memory: they could not be written to disk "
-        rf"\({where}\w+/bucket\d+\.npz: No space left on device\)\. Large scans need free space "
+        rf"\({where}\w+/bucket\d+-\d+\.npz: No space left on device\)\. Large scans need free space "
         r"in the cache folder \(or DUPE_VIEWER_CACHE_DIR\)\.",
         spill[0],
     ), spill[0]
