@@ -33,9 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dupe_viewer.core.cluster import merge, partitions, quantiser
 from dupe_viewer.core.cluster.connect import client as open_client
 from dupe_viewer.core.cluster.runner import DaskRunner
-from dupe_viewer.core.features.perceptual import TINY
 from dupe_viewer.core.match import candidates
-from dupe_viewer.core.match.descriptor import DIM
 from tests.library import thumbnails
 
 if TYPE_CHECKING:
@@ -48,15 +46,10 @@ def planted_prepared(n: int, share: float, seed: int = 0) -> tuple[candidates.Pr
     thumbnails at a time: at 10M the thumbnails alone would be 10 GB, 17 GB in float64."""
     p = int(n * share)
     step = 50_000
-    z = np.empty((n, TINY * TINY), np.float16)
-    d0 = np.empty((n, DIM), np.float32)
-    canon = np.empty(n, np.int8)
-    plausible = np.empty((n, 8), bool)
+    prepared = candidates.Prepared.empty(n)
 
     def put(lo: int, thumbs: np.ndarray) -> None:
-        part = candidates.prepare(thumbs)
-        hi = lo + len(thumbs)
-        z[lo:hi], d0[lo:hi], canon[lo:hi], plausible[lo:hi] = part.z, part.d0, part.canon, part.plausible
+        prepared.put(lo, candidates.prepare(thumbs))
 
     head: list[np.ndarray] = []  # the first p thumbnails: the copies' originals
     kept = 0
@@ -72,7 +65,6 @@ def planted_prepared(n: int, share: float, seed: int = 0) -> tuple[candidates.Pr
         cp[p // 2 :] = np.rot90(cp[p // 2 :], 1, axes=(1, 2))
         for lo in range(0, p, step):
             put(n - p + lo, np.clip(cp[lo : lo + step], 0, 255).astype(np.uint8))
-    prepared = candidates.Prepared(z=z, d0=d0, canon=canon, plausible=plausible)
     return prepared, np.stack([np.arange(p), np.arange(n - p, n)], axis=1)
 
 

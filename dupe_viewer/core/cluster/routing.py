@@ -106,11 +106,5 @@ def prepare(runner: Runner, thumbs: np.ndarray, should_stop: Callable[[], bool])
     out = candidates.Prepared.empty(n)
     payloads = ((lo, thumbs[lo:hi]) for lo, hi in _spans(n, PREPARE_ROWS, candidates.PREPARE_CHUNK))
     for lo, part in runner.map(_prepare_task, payloads, should_stop):
-        hi = lo + len(part.canon)
-        out.z[lo:hi], out.d0[lo:hi], out.canon[lo:hi], out.plausible[lo:hi] = (
-            part.z,
-            part.d0,
-            part.canon,
-            part.plausible,
-        )
+        out.put(lo, part)
     return out

@@ -77,6 +77,12 @@ class Prepared:
             plausible=np.empty((n, 8), dtype=bool),
         )
 
+    def put(self, lo: int, part: Prepared) -> None:
+        """Copy ``part``, the preparation of a block of images, in from row ``lo``."""
+        hi = lo + len(part.canon)
+        self.z[lo:hi], self.d0[lo:hi] = part.z, part.d0
+        self.canon[lo:hi], self.plausible[lo:hi] = part.canon, part.plausible
+
     def release_search_data(self) -> None:
         """Drop what only the candidate search needs (``d0``, ``plausible``: 0.3 GB at a million
         images), keeping what :func:`measure` needs, before measuring."""
