@@ -30,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dupe_viewer.core.cluster import merge, partitions, quantiser
+from dupe_viewer.core.cluster import deep_partitions, merge, partitions, quantiser
 from dupe_viewer.core.cluster.connect import client as open_client
 from dupe_viewer.core.cluster.runner import DaskRunner
 from dupe_viewer.core.match import candidates
@@ -147,7 +147,7 @@ def main() -> None:
     ap.add_argument("--planted", type=float, default=0.01)
     ap.add_argument("--partition-size", type=int, default=partitions.PARTITION_SIZE)
     ap.add_argument("--boundary", type=float, default=quantiser.BOUNDARY)
-    ap.add_argument("--deep-boundary", type=float, default=partitions.DEEP_BOUNDARY)
+    ap.add_argument("--deep-boundary", type=float, default=deep_partitions.DEEP_BOUNDARY)
     ap.add_argument("--deep-dim", type=int, default=0, help="also the deep search on D-dim vectors")
     ap.add_argument("--single", action="store_true", help="also the single-machine search")
     ap.add_argument("--no-hash", action="store_true", help="only the deep search (needs --deep-dim)")
@@ -214,7 +214,7 @@ def deep_stage(a: argparse.Namespace, client: Client, runner: DaskRunner) -> Non
     )
     stats = partitions.SearchStats()
     t, c0 = time.perf_counter(), worker_cpu(client)
-    pairs, _ = partitions.deep_candidates(
+    pairs, _ = deep_partitions.deep_candidates(
         runner, vectors, partition_size=a.partition_size, boundary=a.deep_boundary, stats=stats
     )
     dt = time.perf_counter() - t

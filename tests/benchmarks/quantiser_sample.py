@@ -39,7 +39,7 @@ def met(prepared: candidates.Prepared, planted: np.ndarray, partition_size: int)
     want = {int(a) * n + int(b) for a, b in planted}
     found: set[int] = set()
     largest = 0
-    for rows, members, *_rest, plausible, _corr in partitions._hash_payloads(
+    for rows, members, _z, _d0, _canon, plausible, *_rest in partitions._hash_payloads(
         SerialRunner(), prepared, partition_size, quantiser.BOUNDARY, candidates.CANDIDATE_MIN_CORR, stats
     ):
         largest = max(largest, len(members))

@@ -227,3 +227,11 @@ def test_route_spread_benchmark_smoke() -> None:
 def test_gather_rows_benchmark_smoke() -> None:
     out = _bench("gather_rows.py", "--n", "50000", "--rows", "500", "--repeat", "2")
     assert out.count("same rows: True") == 2, out
+
+
+def test_cluster_scoring_benchmark_smoke() -> None:
+    out = _bench("cluster_scoring.py", "--n", "3000", "--workers", "1", "--partition-size", "500")
+    # Both ways scored the same candidates and kept the same pairs, similarities and kinds.
+    scored = [line for line in out.splitlines() if "candidates scored" in line]
+    assert len(scored) == 2 and "scored on the partitions" in scored[1], out
+    assert "the same kept pairs, similarities and kinds: True" in out, out

@@ -1,13 +1,18 @@
-"""Matching on a cluster: partitioned candidate search, then the single-machine measuring,
-scoring and deep verification, the verification spread over the workers.
+"""Matching on a cluster: partitioned candidate search with the single-machine measuring and
+scoring done in the partitions, deep verification spread over the workers.
 
-Candidates come from :mod:`.partitions` instead of one index over everything; from there on
-every pair goes through the code a single-machine scan runs (:func:`..match.measure.measure`,
-:mod:`..match.scoring`, :func:`..deep.stage.pair_scores`), with the same keep rule as
-:func:`..match.stage.match_rows`, so equal candidates give equal pair tables and equal groups.
-Geometric verification of deep candidates (~1 ms a pair, the slowest step of a first deep scan)
-runs in chunks of pairs on the workers (:mod:`..deep.spread`, which one machine uses too over
-its cores), each chunk shipped with only its files' thumbnails and embeddings.
+Candidates come from :mod:`.partitions` instead of one index over everything. Each hash-stage
+partition measures and scores its own candidates with the code a single-machine scan runs
+(:func:`..match.scoring.score`), and its similarities and kinds travel with the pairs through
+the merge, so the client measures none of them; a hash-only scan gets back only the pairs it
+keeps (similarity at least the slider's floor, what one machine keeps of everything it
+measures), not every candidate. Deep-only candidates (:mod:`.deep_partitions`) are measured on
+the client. From there on the single machine's rules run (:func:`..match.stage.other_moments`,
+:func:`..match.stage.scored_table`, :func:`..deep.stage.pair_scores`), so equal candidates
+give equal pair tables and equal groups. Geometric verification of deep candidates (~1 ms a
+pair, the slowest step of a first deep scan) runs in chunks of pairs on the workers
+(:mod:`..deep.spread`, which one machine uses too over its cores), each chunk shipped with only
+its files' thumbnails and embeddings.
 
 Between scans the pairs are kept by the single machine's rule and code (:func:`match_saved`:
 :func:`..match.stage.match` with :mod:`..store.pair_store`): a rescan of the same roots with the
@@ -28,13 +33,13 @@ import numpy as np
 from ..deep import stage as deep_stage
 from ..deep.spread import distributed_pair_scores
 from ..errors import ScanCancelled
-from ..match import candidates, measure, scoring
+from ..match import candidates, scoring
 from ..match import stage as match_stage
 from ..match.incremental import MatchInput
 from ..match.stage import DEEP_KEEP_MIN
 from ..options import ScanOptions
 from ..result import PairTable
-from . import partitions, routing
+from . import deep_partitions, partitions, routing
 from .runner import Runner
 
 
@@ -97,6 +102,34 @@ def _warn_spill(job: MatchInput, stats: partitions.SearchStats) -> None:
     )
 
 
+def _deep_only(
+    job: MatchInput,
+    rows: np.ndarray | None,
+    runner: Runner,
+    partition_size: int,
+    stats: MatchStats,
+    hashed: candidates.Candidates,
+) -> candidates.Candidates:
+    """The deep stage's candidate pairs that the hash stage did not find (orientation -1)."""
+    assert job.vectors is not None
+    have = np.flatnonzero(job.vectors[1])
+    # As on one machine (deep.stage.index_candidates): the asking rows among those with a vector.
+    ask = None if rows is None else np.flatnonzero(np.isin(have, rows))
+    pairs, _ = deep_partitions.deep_candidates(
+        runner,
+        job.vectors[0][have],
+        partition_size=partition_size,
+        should_stop=job.should_stop,
+        stats=stats.deep,
+        query_rows=ask,
+    )
+    _warn_spill(job, stats.deep)
+    pairs = have[pairs] if len(pairs) else pairs.reshape(0, 2)
+    n, known = len(job), hashed.pairs.astype(np.int64)
+    pairs = pairs[~np.isin(pairs[:, 0] * n + pairs[:, 1], known[:, 0] * n + known[:, 1])].astype(np.int64)
+    return candidates.Candidates(pairs, np.full(len(pairs), -1, np.int8), np.zeros(len(pairs), np.float32))
+
+
 def _match_rows(
     job: MatchInput,
     rows: np.ndarray | None,
@@ -115,49 +148,44 @@ def _match_rows(
     if len(job) < 2 or (rows is not None and len(rows) == 0):
         return PairTable.empty(deep=setup is not None)
     stats.queried = len(job) if rows is None else len(rows)
+    use_deep = setup is not None and job.vectors is not None and deep_floor is not None
     prepared = routing.prepare(runner, feats["thumb"], job.should_stop)
-    cand = partitions.hash_candidates(
+    # Measured and scored in the partitions. A hash-only scan gets back only the pairs it keeps
+    # (sim >= min_threshold: what the single machine keeps of everything it measures); a deep
+    # scan every candidate, since a deep score can keep a pair the hashes do not.
+    found = partitions.hash_scored(
         runner,
         prepared,
+        feats,
+        keep_at=None if use_deep else opts.min_threshold,
         partition_size=partition_size,
         should_stop=job.should_stop,
         stats=stats.hash,
         rows=rows,
     )
     _warn_spill(job, stats.hash)
-    prepared.release_search_data()
-    use_deep = setup is not None and job.vectors is not None and deep_floor is not None
+    assert found.similarity is not None and found.edited is not None
+    cand, sim = found.candidates, found.similarity
+    orientation, kinds = cand.orientation, np.where(found.edited, "edited", "near")
     if use_deep:
         assert job.vectors is not None
-        have = np.flatnonzero(job.vectors[1])
-        # As on one machine (deep.stage.index_candidates): the asking rows among those with a vector.
-        ask = None if rows is None else np.flatnonzero(np.isin(have, rows))
-        pairs, _ = partitions.deep_candidates(
-            runner,
-            job.vectors[0][have],
-            partition_size=partition_size,
-            should_stop=job.should_stop,
-            stats=stats.deep,
-            query_rows=ask,
-        )
-        _warn_spill(job, stats.deep)
-        deep_cand = have[pairs] if len(pairs) else pairs.reshape(0, 2)
-        # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.
-        extra = candidates.Candidates(
-            deep_cand.reshape(-1, 2),
-            np.full(len(deep_cand), -1, np.int8),
-            np.zeros(len(deep_cand), np.float32),
-        )
-        cand = candidates.Candidates.concat([cand, extra])
-    stats.candidates = len(cand)
+        prepared.release_search_data()
+        extra = _deep_only(job, rows, runner, partition_size, stats, cand)
+        if len(extra):
+            # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.
+            e_orient, e_sim, e_kinds = scoring.score(feats, extra, prepared, job.should_stop)
+            # In pair order, as one machine's union of both candidate sets (Candidates.concat).
+            pairs = np.concatenate([cand.pairs, extra.pairs])
+            order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+            orientation = np.concatenate([orientation, e_orient])[order]
+            corr = np.concatenate([cand.corr, extra.corr])[order]
+            cand = candidates.Candidates(pairs[order], orientation, corr)
+            sim, kinds = np.concatenate([sim, e_sim])[order], np.concatenate([kinds, e_kinds])[order]
+    del prepared
+    stats.candidates = found.measured + (len(cand) - len(found.candidates))
     if job.should_stop():
         raise ScanCancelled()
-    meas = measure.measure(feats, cand, should_stop=job.should_stop, prepared=prepared)
-    sim = scoring.hash_similarity(meas)
-    kinds = scoring.classify(meas, sim, feats["trimmed"])
-    kinds = match_stage.other_moments(
-        job.records, cand.pairs, meas.orientation, sim, kinds, opts, job.should_stop
-    )
+    kinds = match_stage.other_moments(job.records, cand.pairs, orientation, sim, kinds, opts, job.should_stop)
     keep = sim >= opts.min_threshold
     deep = None
     if use_deep:

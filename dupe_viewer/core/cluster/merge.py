@@ -55,6 +55,8 @@ from ..paths import cache_dir
 
 #: A reduction: columns (the first the query positions) -> the same columns, reduced.
 Reduce = Callable[[tuple[np.ndarray, ...]], tuple[np.ndarray, ...]]
+#: Rows to keep of reduced columns: a boolean mask.
+Select = Callable[[tuple[np.ndarray, ...]], np.ndarray]
 #: Buckets of query images (each reduced on its own).
 BUCKETS = 64
 #: Rows a bucket buffers at least before it is reduced (small partitions' results are many).
@@ -123,7 +125,7 @@ class BucketMerge:
         n: int,
         reduce: Reduce,
         buckets: int = BUCKETS,
-        min_buffer: int = MIN_BUFFER,
+        min_buffer: int | None = None,
         spill_rows: int | None = None,
         spill_dir: Path | None = None,
     ) -> None:
@@ -137,7 +139,7 @@ class BucketMerge:
         self.index = np.int32 if n < 2**31 else np.int64
         self.width = max(1, -(-n // max(1, buckets)))
         self.buckets = -(-n // self.width) if n else 1
-        self.min_buffer = min_buffer
+        self.min_buffer = MIN_BUFFER if min_buffer is None else min_buffer
         # A bucket's kept pairs: runs, each reduced (its columns, or the file they were written
         # to); a bucket of one run is reduced as a whole. Rows over its runs (exact for one run).
         self.kept: list[list[tuple[np.ndarray, ...] | Path]] = [[] for _ in range(self.buckets)]
@@ -250,12 +252,15 @@ class BucketMerge:
             self._remove()
             self._remove = self._folder = None
 
-    def result(self, table: bool = False) -> tuple[np.ndarray, ...] | None:
+    def result(self, table: bool = False, where: Select | None = None) -> tuple[np.ndarray, ...] | None:
         """Every bucket reduced, concatenated in query order; None when nothing was added.
         ``table``: the first two columns as one P×2 int64 table (what the caller needs: made
         here, the int32 columns are never held beside it). Filled bucket by bucket into arrays
         of the final size: a list of every bucket and its concatenation would hold the pairs
-        twice."""
+        twice. ``where``: only the rows it selects of each bucket (few: those are listed, then
+        joined)."""
+        if where is not None:
+            return self._selected(table, where)
         try:
             for k in range(self.buckets):  # reduced first, so that every bucket's size is known
                 if self.buffer[k] or len(self.kept[k]) > 1:
@@ -283,6 +288,18 @@ class BucketMerge:
         assert out is not None and at == total
         return tuple(out)
 
+    def _selected(self, table: bool, where: Select) -> tuple[np.ndarray, ...] | None:
+        kept = []
+        for cols in self.buckets_reduced():
+            sel = where(cols)
+            kept.append(tuple(c[sel] for c in cols))
+            del cols
+        kept = [k for k in kept if len(k[0])]
+        if not kept:
+            return None
+        cols = _concat(kept)
+        return (np.stack(cols[:2], axis=1).astype(np.int64), *cols[2:]) if table else cols
+
 
 def _concat(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
     return tuple(np.concatenate(c) for c in zip(*parts, strict=True))
@@ -303,11 +320,13 @@ def unordered(
     n: int,
     turn: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     table: bool = False,
+    where: Select | None = None,
 ) -> tuple[np.ndarray, ...] | None:
     """The pairs of ``merged`` (query, neighbour, ..., score) as i < j, each once with its best
     score, sorted by (i, j); ``turn(columns 2.., swapped)`` fixes what a swap changes (the hash
     stage's orientation of i relative to j). ``table``: (i, j) as one P×2 int64 table (see
-    :meth:`BucketMerge.result`). None when there are none. ``merged.spilled`` and
+    :meth:`BucketMerge.result`); ``where``: only the pairs it selects (a mask of the columns).
+    None when there are none. ``merged.spilled`` and
     ``merged.spill_error`` count this second merge's writes too."""
     pairs = BucketMerge(
         n,
@@ -326,7 +345,7 @@ def unordered(
         keep = i != j
         pairs.add(tuple(c[keep] for c in (np.minimum(i, j), np.maximum(i, j), *rest)))
     try:
-        return pairs.result(table)
+        return pairs.result(table, where)
     finally:
         # What the caller reads of the whole merge (stats, warnings): both steps' writes.
         merged.spilled += pairs.spilled

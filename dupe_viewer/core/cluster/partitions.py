@@ -12,14 +12,15 @@ image as results arrive (:mod:`.merge`) and keeps its best candidates with the s
 rule (:func:`..match.candidates.top_per_image`), so wherever an image's best neighbours share a
 partition with it, its candidates are exactly the single-machine ones.
 
-Deep stage: each embedding goes to its nearest centroid (and a second near a boundary); each
-partition answers the k nearest neighbours of its members among its members; the client keeps
-each image's :data:`..deep.stage.K_DEEP` best over all its partitions, as one exact search would.
+With ``feats``, each partition also measures and scores its candidates
+(:func:`hash_scored`, by :func:`..match.scoring.score`), so the client measures none and, for a
+hash-only scan, receives only the pairs it keeps.
 
-Both stages take the rows that ask for neighbours (default all): a rescan (the single machine's
-rule, :func:`..match.stage.match`) routes only its new and changed images' queries, against
-partitions of every image, as one machine queries its persisted indexes with the new rows only.
-Partitions no query reaches are not sent to a worker.
+The deep stage's search is :mod:`.deep_partitions`. Both stages take the rows that ask for
+neighbours (default all): a rescan (the single machine's rule, :func:`..match.stage.match`)
+routes only its new and changed images' queries, against partitions of every image, as one
+machine queries its persisted indexes with the new rows only. Partitions no query reaches are
+not sent to a worker.
 
 Partitions hold positions into the caller's arrays; workers get only their partition's rows.
 """
@@ -29,13 +30,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
+from numpy.lib.recfunctions import repack_fields
 
-from ..deep import stage as deep_stage
 from ..features.orientation import INVERSE
-from ..match import candidates
+from ..match import candidates, scoring
 from ..match.descriptor import oriented
 from ..store import knn
 from . import quantiser, routing
@@ -45,13 +45,6 @@ from .runner import Runner
 #: Members per partition: the exact-search limit, so every partition is searched exactly (the
 #: single machine searches more than that many images with an approximate HNSW graph).
 PARTITION_SIZE = knn.EXACT_LIMIT
-#: The deep stage's boundary (see :mod:`.quantiser`). Similarities of embeddings to the
-#: centroids are flat, so a boundary alone leaves near copies in different partitions (recall
-#: 0.985 at 100k synthetic 128-d vectors whatever the boundary): queries also probe their
-#: nearest few partitions (tests/benchmarks/cluster_scale.py).
-DEEP_BOUNDARY = 0.05
-#: Partitions each deep query searches (its nearest centroids; see :func:`.quantiser.probe`).
-DEEP_PROBES = 3
 #: Partitions up to this size are searched exactly (k-means leaves some partitions several
 #: times the target, and boundary vectors add to them); larger ones with an HNSW graph. An
 #: exact partition of 16k members costs ~16k² × 64 multiply-adds, a second on one core.
@@ -98,14 +91,17 @@ def hash_partition_task(
     canon: np.ndarray,
     plausible: np.ndarray,
     min_corr: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    feats: np.ndarray | None = None,
+) -> tuple[np.ndarray, ...]:
     """Runs on a worker: the candidates of one partition's queries among its members.
 
     ``rows``: the global positions of the partition's images (members and queriers), whose
     prepared data ``z``, ``d0``, ``canon`` are given; ``members``: which of them are indexed;
     ``plausible``: the orientations each image queries here (only those routed to this
     partition). Returns (query, neighbour) global pairs, orientation and correlation, before
-    any symmetric deduplication."""
+    any symmetric deduplication. Given ``feats`` (those images'
+    :data:`..match.scoring.SCORED_FIELDS`), each candidate is measured and scored here too, by
+    the single machine's code: then (pairs, orientation, similarity, edited, correlation)."""
     sub = candidates.Prepared(z=z, d0=d0, canon=canon, plausible=plausible)
     base = candidates.default_search(
         oriented(d0[members], canon[members]), exact=len(members) <= EXACT_PARTITION
@@ -116,16 +112,31 @@ def hash_partition_task(
         return np.where(idx >= 0, members[np.maximum(idx, 0)], -1), sim
 
     queries = np.flatnonzero(plausible.any(axis=1))
-    parts = candidates.query_candidates(sub, search, rows=queries, min_corr=min_corr)
-    found = [p for p in parts if len(p)]
-    if not found:
-        return np.empty((0, 2), np.int64), np.empty(0, np.int8), np.empty(0, np.float32)
-    local = np.concatenate([p.pairs for p in found]).astype(np.int64)
-    return (
-        rows[local],
-        np.concatenate([p.orientation for p in found]),
-        np.concatenate([p.corr for p in found]),
-    )
+    found = [p for p in candidates.query_candidates(sub, search, rows=queries, min_corr=min_corr) if len(p)]
+    if found:
+        local = np.concatenate([p.pairs for p in found]).astype(np.int64)
+        orient = np.concatenate([p.orientation for p in found])
+        corr = np.concatenate([p.corr for p in found])
+    else:
+        local, orient, corr = np.empty((0, 2), np.int64), np.empty(0, np.int8), np.empty(0, np.float32)
+    if feats is None:
+        return rows[local], orient, corr
+    sim, edited = _scores(feats, sub, local, orient, corr)
+    return rows[local], orient, sim, edited, corr
+
+
+def _scores(
+    feats: np.ndarray, sub: candidates.Prepared, local: np.ndarray, orient: np.ndarray, corr: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(similarity, edited) of candidate pairs (local rows), each measured as the single machine
+    measures it once deduplicated: lower row first, in the orientation that fits it there (the
+    rows are ascending, so the lower local row is the lower global position)."""
+    if len(local) == 0:
+        return np.empty(0, np.float32), np.empty(0, bool)
+    swap = local[:, 0] > local[:, 1]
+    turned = np.where(swap, INVERSE[orient], orient).astype(np.int8)
+    _, sim, kinds = scoring.score(feats, candidates.Candidates(np.sort(local, axis=1), turned, corr), sub)
+    return sim, kinds == "edited"
 
 
 def _hash_payloads(
@@ -137,6 +148,7 @@ def _hash_payloads(
     stats: SearchStats,
     rows: np.ndarray | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    feats: np.ndarray | None = None,
 ) -> Iterator[tuple]:
     n = len(prepared.canon)
     vectors = OrientedRows(prepared.d0, np.arange(n), prepared.canon)
@@ -173,6 +185,8 @@ def _hash_payloads(
             prepared.canon[rows],
             plausible,
             min_corr,
+            # Packed: a view of some fields keeps every field's bytes (1,354 a row, not 181).
+            repack_fields(feats.take(rows)) if feats is not None else None,
         )
 
 
@@ -190,19 +204,88 @@ def hash_candidates(
     """The hash-stage candidate pairs of all images of ``prepared``, searched partition by
     partition on ``runner``: what :func:`..match.candidates.find_candidates` gives on one machine.
     ``rows``: only these images ask for neighbours (among all), as ``find_candidates(rows=...)``."""
-    stats = stats if stats is not None else SearchStats()
-    if len(prepared.canon) < 2 or (rows is not None and len(rows) == 0):
-        return candidates.Candidates.empty()
-    payloads = _hash_payloads(runner, prepared, partition_size, boundary, min_corr, stats, rows, should_stop)
-    merged = BucketMerge(len(prepared.canon), _top_hash)
-    for p, o, c in runner.map(hash_partition_task, payloads, should_stop):
-        merged.add((p[:, 0], p[:, 1], o, c))
-    best = unordered(merged, len(prepared.canon), _swap_orientation, table=True)
-    stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
-    if best is None:
-        return candidates.Candidates.empty()
-    pairs, o, c = best
-    return candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
+    search = _HashSearch(prepared, partition_size, boundary, min_corr, should_stop, stats, rows)
+    return search.run(runner).candidates
+
+
+@dataclass
+class Scored:
+    """Candidate pairs with each one's hash similarity and whether its kind is ``edited`` (else
+    ``near``), as :func:`..match.scoring.score` gives them (None: not scored); ``measured``: the
+    candidate pairs scored, those not returned (under ``keep_at``) included."""
+
+    candidates: candidates.Candidates
+    similarity: np.ndarray | None = None
+    edited: np.ndarray | None = None
+    measured: int = 0
+
+
+def hash_scored(
+    runner: Runner,
+    prepared: candidates.Prepared,
+    feats: np.ndarray,
+    *,
+    keep_at: float | None = None,
+    partition_size: int = PARTITION_SIZE,
+    boundary: float = quantiser.BOUNDARY,
+    min_corr: float = candidates.CANDIDATE_MIN_CORR,
+    should_stop: Callable[[], bool] = lambda: False,
+    stats: SearchStats | None = None,
+    rows: np.ndarray | None = None,
+) -> Scored:
+    """:func:`hash_candidates`, each pair also measured and scored in its partition (each image's
+    :data:`..match.scoring.SCORED_FIELDS` of ``feats`` go to the workers with its prepared data),
+    so the client measures none. ``keep_at``: only pairs of at least this similarity come back
+    (all a hash-only scan keeps; a deep scan scores every candidate's deep similarity too)."""
+    search = _HashSearch(prepared, partition_size, boundary, min_corr, should_stop, stats, rows)
+    return search.run(runner, feats[scoring.SCORED_FIELDS], keep_at)
+
+
+@dataclass
+class _HashSearch:
+    """One partitioned hash-stage search (see :func:`hash_candidates`)."""
+
+    prepared: candidates.Prepared
+    partition_size: int
+    boundary: float
+    min_corr: float
+    should_stop: Callable[[], bool]
+    stats: SearchStats | None
+    rows: np.ndarray | None
+
+    def run(self, runner: Runner, feats: np.ndarray | None = None, keep_at: float | None = None) -> Scored:
+        stats = self.stats if self.stats is not None else SearchStats()
+        n, rows = len(self.prepared.canon), self.rows
+        if n < 2 or (rows is not None and len(rows) == 0):
+            return _no_pairs(feats is not None)
+        payloads = _hash_payloads(
+            runner, self.prepared, self.partition_size, self.boundary, self.min_corr, stats, rows,
+            self.should_stop, feats,
+        )  # fmt: skip
+        merged = BucketMerge(n, _top_hash)
+        for p, *rest in runner.map(hash_partition_task, payloads, self.should_stop):
+            merged.add((p[:, 0], p[:, 1], *rest))
+        measured = [0]
+
+        def where(cols: tuple[np.ndarray, ...]) -> np.ndarray:
+            measured[0] += len(cols[0])
+            return cols[3] >= keep_at
+
+        # Only the pairs a scan keeps, chosen bucket by bucket: the client never holds the others.
+        best = unordered(merged, n, _swap_orientation, table=True, where=None if keep_at is None else where)
+        stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
+        if best is None:
+            return _no_pairs(feats is not None, measured[0])
+        pairs, o, *scores, c = best
+        cand = candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
+        return Scored(cand, *scores, measured=measured[0] if keep_at is not None else len(pairs))
+
+
+def _no_pairs(scored: bool, measured: int = 0) -> Scored:
+    none = candidates.Candidates.empty()
+    if not scored:
+        return Scored(none)
+    return Scored(none, np.empty(0, np.float32), np.empty(0, bool), measured)
 
 
 def _swap_orientation(orient: np.ndarray, swap: np.ndarray) -> np.ndarray:
@@ -211,113 +294,7 @@ def _swap_orientation(orient: np.ndarray, swap: np.ndarray) -> np.ndarray:
 
 
 def _top_hash(cols: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
-    # The single machine's selection of each query image's candidates (see :mod:`.merge`).
-    i, j, o, c = cols
-    best = candidates.top_per_image(i, j, o, c)
-    return best.pairs[:, 0], best.pairs[:, 1], best.orientation, best.corr
-
-
-# -- deep stage -------------------------------------------------------------------------------
-def deep_partition_task(
-    rows: np.ndarray, members: np.ndarray, queries: np.ndarray, vectors: np.ndarray, k: int, min_cos: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Runs on a worker: for each of the partition's ``queries`` its ``k`` nearest ``members``
-    (itself included when it is one) with cosine ≥ ``min_cos``, as (query, neighbour) global
-    positions and cosines. ``rows``: the global positions of ``vectors``; ``members`` and
-    ``queries``: local positions into them."""
-    x = vectors.astype(np.float32)
-    data = x[members]
-    nb, sim = knn.knn(x[queries], data, min(k, len(data)), exact=len(data) <= EXACT_PARTITION, ef=4 * k)
-    ok = (nb >= 0) & (sim >= min_cos)
-    q = np.broadcast_to(queries[:, None], nb.shape)[ok]
-    return rows[q], rows[members[nb[ok]]], sim[ok].astype(np.float32)
-
-
-def _deep_payloads(
-    runner: Runner,
-    vectors: np.ndarray,
-    partition_size: int,
-    boundary: float,
-    probes: int,
-    k: int,
-    min_cos: float,
-    stats: SearchStats,
-    query_rows: np.ndarray | None = None,
-    should_stop: Callable[[], bool] = lambda: False,
-) -> Iterator[tuple]:
-    n = len(vectors)
-    started = time.perf_counter()
-    cent = quantiser.fit(vectors, quantiser.partitions_for(n, partition_size))
-    index = routing.assign(runner, vectors, cent, boundary, should_stop)
-    if query_rows is None:
-        routed = routing.probe(runner, vectors, cent, probes, should_stop)
-    else:
-        # Only these rows ask (ascending, so the routing stays sorted by partition then row).
-        asks = np.unique(np.asarray(query_rows, dtype=np.int64))
-        sub = routing.probe(runner, vectors[asks], cent, probes, should_stop)
-        routed = quantiser.Assignment(asks[sub.rows], sub.parts, sub.k)
-    stats.route_seconds = time.perf_counter() - started
-    stats.partitions, stats.duplication = len(cent), index.duplication
-    stats.query_duplication = routed.duplication
-    for members, queries in zip(index.members(), routed.members(), strict=True):
-        if len(members) == 0 or len(queries) == 0:
-            continue
-        rows = np.union1d(members, queries)
-        yield (
-            rows,
-            np.searchsorted(rows, members),
-            np.searchsorted(rows, queries),
-            vectors.take(rows, axis=0),
-            k,
-            min_cos,
-        )
-
-
-def deep_candidates(
-    runner: Runner,
-    vectors: np.ndarray,
-    *,
-    partition_size: int = PARTITION_SIZE,
-    boundary: float = DEEP_BOUNDARY,
-    probes: int = DEEP_PROBES,
-    k: int = deep_stage.K_DEEP + 1,
-    min_cos: float = deep_stage.CANDIDATE_MIN_COS,
-    should_stop: Callable[[], bool] = lambda: False,
-    stats: SearchStats | None = None,
-    query_rows: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Deep candidate pairs (P×2 positions into ``vectors``, i < j, unique) and their cosines:
-    each vector's ``k`` nearest neighbours (itself included, as on one machine) with cosine ≥
-    ``min_cos``, searched partition by partition. ``query_rows``: only these vectors ask for
-    neighbours (among all), as :func:`..deep.stage.candidate_pairs` does on one machine."""
-    stats = stats if stats is not None else SearchStats()
-    n = len(vectors)
-    if n < 2 or (query_rows is not None and len(query_rows) == 0):
-        return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    payloads = _deep_payloads(
-        runner, vectors, partition_size, boundary, probes, k, min_cos, stats, query_rows, should_stop
-    )
-    merged = BucketMerge(n, partial(_top_deep, n=n, k=k))
-    for found in runner.map(deep_partition_task, payloads, should_stop):
-        merged.add(found)
-    best = unordered(merged, n, table=True)  # a query's own entry (itself, cosine 1) is dropped there
-    stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
-    if best is None:
-        return np.empty((0, 2), np.int64), np.empty(0, np.float32)
-    pairs, sim = best
-    return pairs, sim.astype(np.float32, copy=False)
-
-
-def _top_deep(cols: tuple[np.ndarray, ...], n: int, k: int) -> tuple[np.ndarray, ...]:
-    """Per query its best ``k`` neighbours (itself included), each neighbour once, in the
-    order similarity then neighbour (a total order, so reductions compose: :mod:`.merge`)."""
-    q, nb, sim = cols
-    order = np.lexsort((nb, -sim, q))
-    q, nb, sim = q[order], nb[order], sim[order]
-    _, first = np.unique(q.astype(np.int64) * n + nb, return_index=True)
-    first.sort()
-    q, nb, sim = q[first], nb[first], sim[first]
-    start = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
-    rank = np.arange(len(q)) - np.repeat(start, np.diff(np.r_[start, len(q)]))
-    keep = rank < k
-    return q[keep], nb[keep], sim[keep]
+    # The single machine's selection of each query image's candidates (see :mod:`.merge`):
+    # (query, neighbour, orientation, [similarity, edited,] correlation), the scores carried.
+    keep = candidates.top_rows(cols[0], cols[1], cols[-1])
+    return tuple(c[keep] for c in cols)

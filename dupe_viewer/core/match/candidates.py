@@ -327,20 +327,27 @@ def _top_per_image(i: np.ndarray, j: np.ndarray, orient: np.ndarray, corr: np.nd
     """Per query image, its best :data:`K_START` candidates over all orientations (more when more
     are nearly identical): memory and scoring time stay linear in the number of images, even in
     collections where everything looks a bit alike (skies, scanned pages)."""
-    # Best correlation first within each (i, j), then keep the first of each (i, j).
-    order = np.lexsort((-corr, j, i))
-    i, j, orient, corr = i[order], j[order], orient[order], corr[order]
-    first = np.r_[True, (i[1:] != i[:-1]) | (j[1:] != j[:-1])]
-    i, j, orient, corr = i[first], j[first], orient[first], corr[first]
-    # Now rank each image's candidates by correlation.
-    order = np.lexsort((-corr, i))
-    i, j, orient, corr = i[order], j[order], orient[order], corr[order]
-    start = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
-    rank = np.arange(len(i)) - np.repeat(start, np.diff(np.r_[start, len(i)]))
-    keep = (rank < K_START) | (corr >= GROW_CORR)
-    small = len(i) == 0 or max(i.max(), j.max()) < 2**31 - 1
+    keep = top_rows(i, j, corr)
+    small = len(keep) == 0 or max(i.max(), j.max()) < 2**31 - 1
     pairs = np.stack([i[keep], j[keep]], axis=1).astype(np.int32 if small else np.int64)
     return Candidates(pairs, orient[keep], corr[keep])
+
+
+def top_rows(i: np.ndarray, j: np.ndarray, corr: np.ndarray) -> np.ndarray:
+    """The rows :func:`top_per_image` keeps, in its order: columns beside (i, j, corr), such as
+    the scores the partitioned search measures (:mod:`..cluster.partitions`), follow them."""
+    if len(i) == 0:
+        return np.empty(0, np.int64)
+    # Best correlation first within each (i, j), then keep the first of each (i, j).
+    order = np.lexsort((-corr, j, i))
+    si, sj = i[order], j[order]
+    order = order[np.r_[True, (si[1:] != si[:-1]) | (sj[1:] != sj[:-1])]]
+    # Now rank each image's candidates by correlation.
+    order = order[np.lexsort((-corr[order], i[order]))]
+    si, sc = i[order], corr[order]
+    start = np.flatnonzero(np.r_[True, si[1:] != si[:-1]])
+    rank = np.arange(len(si)) - np.repeat(start, np.diff(np.r_[start, len(si)]))
+    return order[(rank < K_START) | (sc >= GROW_CORR)]
 
 
 #: The same selection, for the partitioned search (:mod:`..cluster.partitions`): it merges what

@@ -19,10 +19,17 @@ default threshold (:data:`..options.DEFAULT_THRESHOLD`) is 0.65. Kinds (:data:`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
+from . import measure as measuring
+from .candidates import Candidates, Prepared
 from .measure import PairMeasures
 
+#: The feature fields measuring and classifying a pair read beside its prepared tiny images: what
+#: a partition task of a cluster scan is sent of each image to score its candidates there.
+SCORED_FIELDS = ["phash", "dhash", "colour", "chroma", "trimmed"]
 #: Above this (and with no colour or local change) a pair is a faithful copy: kind ``near``.
 NEAR_SIMILARITY = 0.9
 _CHROMA_EDIT = 3.0  # mean |ΔCb|,|ΔCr| of the 4×4 colour grid
@@ -48,3 +55,16 @@ def classify(m: PairMeasures, similarity: np.ndarray, trimmed: np.ndarray | None
         # One had a border and the other had not: a framed or letterboxed copy.
         edited |= trimmed[m.pairs[:, 0]] != trimmed[m.pairs[:, 1]]
     return np.where(edited, "edited", "near")
+
+
+def score(
+    feats: np.ndarray,
+    cand: Candidates,
+    prepared: Prepared | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(orientation, similarity, kind) of each candidate pair of ``feats``: measured
+    (:func:`.measure.measure`) and scored, one rule for one machine and a cluster's partitions."""
+    m = measuring.measure(feats, cand, should_stop=should_stop, prepared=prepared)
+    sim = hash_similarity(m)
+    return m.orientation, sim, classify(m, sim, feats["trimmed"])

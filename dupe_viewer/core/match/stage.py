@@ -109,7 +109,7 @@ def match_rows(
     if rows is not None and len(rows) == 0:
         return PairTable.empty(deep=setup is not None)
     # Here, not above: a rescan where nothing changed matches nothing and needs none of them.
-    from . import candidates, measure, scoring
+    from . import candidates, scoring
 
     feats = job.feats
     prepared = candidates.prepare(feats["thumb"])
@@ -142,10 +142,8 @@ def match_rows(
         cand = candidates.Candidates.concat([cand, extra])
     if job.should_stop():
         raise ScanCancelled()
-    meas = measure.measure(feats, cand, should_stop=job.should_stop, prepared=prepared)
-    sim = scoring.hash_similarity(meas)
-    kinds = scoring.classify(meas, sim, feats["trimmed"])
-    kinds = other_moments(job.records, cand.pairs, meas.orientation, sim, kinds, opts, job.should_stop)
+    orientation, sim, kinds = scoring.score(feats, cand, prepared, job.should_stop)
+    kinds = other_moments(job.records, cand.pairs, orientation, sim, kinds, opts, job.should_stop)
     keep = sim >= opts.min_threshold
     deep = None
     if deep_rows is not None and deep_floor is not None:

@@ -13,7 +13,7 @@ pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
 from dupe_viewer.core import ScanOptions, run_scan
-from dupe_viewer.core.cluster import matching
+from dupe_viewer.core.cluster import matching, partitions
 from dupe_viewer.core.cluster import scan as cluster_scan
 from dupe_viewer.core.match import measure
 from tests.core.cluster.shared import described, small_library
@@ -27,15 +27,23 @@ def library(tmp_path: Path) -> PhotoLibrary:
 
 @pytest.fixture
 def measured(monkeypatch) -> list[np.ndarray]:
-    """Every candidate pair measured in this process (the client measures; workers verify)."""
+    """Every candidate pair measured: in this process (the deep-only ones), or in the hash
+    search's partitions, as the pairs they return (a hash-only scan gets back those it keeps)."""
     calls: list[np.ndarray] = []
-    real = measure.measure
+    real, real_scored = measure.measure, partitions.hash_scored
 
     def counting(feats, cand, **kw):
         calls.append(np.asarray(cand.pairs).copy())
         return real(feats, cand, **kw)
 
+    def scoring(*a, **kw):
+        found = real_scored(*a, **kw)
+        if found.measured:
+            calls.append(found.candidates.pairs.copy())
+        return found
+
     monkeypatch.setattr(measure, "measure", counting)
+    monkeypatch.setattr(partitions, "hash_scored", scoring)
     return calls
 
 
@@ -134,3 +142,18 @@ def test_deep_cluster_rescan_reuses_verified_pairs(dask_client, tmp_path, measur
     assert second is not None and measured == [] and second.stats.matched == 0
     assert described(second) == described(first)
     assert any(len(g.members) == 2 and g.kind == "edited" for g in second.groups)
+
+
+def test_a_hash_only_cluster_scan_measures_no_pair_on_the_client(
+    library, dask_client, tmp_path, monkeypatch
+) -> None:
+    """The partitions measure and score the hash candidates and send back only the pairs kept:
+    the client (this process) measures none, and the groups are the single machine's."""
+    opts = ScanOptions(deep=False, use_cache=False, workers=1)
+    single = run_scan([library.root], opts)
+    calls: list[int] = []
+    real = measure.measure
+    monkeypatch.setattr(measure, "measure", lambda *a, **kw: calls.append(1) or real(*a, **kw))
+    got = cluster_scan.run_scan([library.root], opts, _copts(tmp_path, use_store=False), client=dask_client)
+    assert single is not None and got is not None and calls == []
+    assert described(got) == described(single)

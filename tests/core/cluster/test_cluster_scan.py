@@ -88,9 +88,10 @@ def test_a_scan_whose_merge_cannot_write_to_disk_warns_and_gives_the_same_groups
     def full(path: Path, cols: tuple[np.ndarray, ...]) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    # Every bucket of more than one pair tries the disk (the merge runs in this, the client's,
-    # process), and the disk is full.
+    # Every bucket of more than one pair tries the disk as pairs arrive (the merge runs in this,
+    # the client's, process), and the disk is full.
     monkeypatch.setattr(merge, "SPILL_ROWS", 1)
+    monkeypatch.setattr(merge, "MIN_BUFFER", 1)
     monkeypatch.setattr(merge, "_write", full)
     opts = ScanOptions(deep=False, use_cache=False, workers=1)
     copts = cluster_scan.ClusterOptions(use_store=False, partition_size=6, files_per_task=8)

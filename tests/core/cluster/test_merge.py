@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dupe_viewer.core.cluster import merge, partitions
+from dupe_viewer.core.cluster import deep_partitions, merge, partitions
 from dupe_viewer.core.cluster.merge import BucketMerge, SpillLost, unordered
 from dupe_viewer.core.cluster.runner import SerialRunner
 from dupe_viewer.core.errors import CacheError
@@ -60,7 +60,7 @@ def test_hash_selection_merged_in_pieces_equals_one_selection(buckets: int, min_
 def test_deep_selection_merged_in_pieces_equals_one_selection(buckets: int, min_buffer: int) -> None:
     n = 200
     q, nb, _, sim = _raw(n, 10_000, 2)
-    reduce = partial(partitions._top_deep, n=n, k=6)
+    reduce = partial(deep_partitions._top_deep, n=n, k=6)
     whole = reduce((q, nb, sim))
     merged = BucketMerge(n, reduce, buckets=buckets, min_buffer=min_buffer)
     for part in _arrivals((q, nb, sim), 23, 3):
@@ -160,7 +160,7 @@ def test_partitioned_deep_search_returns_each_unordered_pair_once() -> None:
     v = rng.normal(size=(500, 24)).astype(np.float32)
     v[250:] = v[:250] + rng.normal(0, 0.05, (250, 24))
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    pairs, cos = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=50)
+    pairs, cos = deep_partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=50)
     assert pairs.dtype == np.int64 and (pairs[:, 0] < pairs[:, 1]).all()
     keys = pairs[:, 0] * 500 + pairs[:, 1]
     assert np.array_equal(keys, np.unique(keys))  # sorted, each once
@@ -303,7 +303,7 @@ def test_the_deep_search_reports_a_failed_write_and_finds_the_same_pairs(
     v = rng.normal(size=(500, 24)).astype(np.float32)
     v[250:] = v[:250] + rng.normal(0, 0.05, (250, 24))
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    want, want_cos = partitions.deep_candidates(SerialRunner(), v, partition_size=50)
+    want, want_cos = deep_partitions.deep_candidates(SerialRunner(), v, partition_size=50)
 
     def full(path: Path, cols: tuple[np.ndarray, ...]) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -311,7 +311,7 @@ def test_the_deep_search_reports_a_failed_write_and_finds_the_same_pairs(
     monkeypatch.setattr(merge, "SPILL_ROWS", 5)
     monkeypatch.setattr(merge, "_write", full)
     stats = partitions.SearchStats()
-    pairs, cos = partitions.deep_candidates(SerialRunner(), v, partition_size=50, stats=stats)
+    pairs, cos = deep_partitions.deep_candidates(SerialRunner(), v, partition_size=50, stats=stats)
     assert stats.spilled == 0 and stats.spill_error is not None
     assert "No space left on device" in stats.spill_error
     assert np.array_equal(pairs, want) and np.array_equal(cos, want_cos)
@@ -336,3 +336,28 @@ def test_a_bucket_on_disk_sorts_each_pair_about_twice_not_at_every_reduction() -
     got = merged.result()
     assert _as_set(got) == _as_set(partitions._top_hash(cols))
     assert sum(sorted_rows) <= 2.2 * len(cols[0]), (sum(sorted_rows), len(cols[0]))
+
+
+@pytest.mark.parametrize("spill_rows", [200, 10**9])
+def test_a_merge_keeps_only_the_rows_selected_with_every_other_column(spill_rows: int) -> None:
+    """The hash selection carries the columns between the orientation and the score (the scores
+    the partitions measured) along with its pairs, and ``where`` keeps only the rows it selects,
+    bucket by bucket, from disk or not: what selecting from the whole result keeps."""
+    n = 300
+    q, nb, orient, score = _raw(n, 20_000, 5)
+    measured = (score * 7) % 1  # a column that follows its row, unlike the score it is not sorted by
+    cols = (q, nb, orient, measured, score)
+
+    def merged_in_parts() -> BucketMerge:
+        m = BucketMerge(n, partitions._top_hash, buckets=4, min_buffer=100, spill_rows=spill_rows)
+        for part in _arrivals(cols, 37, 6):
+            m.add(part)
+        return m
+
+    whole = partitions._top_hash(cols)
+    assert _as_set(merged_in_parts().result()) == _as_set(whole)
+    some = merged_in_parts().result(where=lambda c: c[3] >= 0.5)
+    assert _as_set(some) == {row for row in _as_set(whole) if row[3] >= 0.5} != set()
+    assert merged_in_parts().result(where=lambda c: c[3] > 1) is None
+    pairs, *rest = merged_in_parts().result(table=True, where=lambda c: c[3] >= 0.5)
+    assert pairs.dtype == np.int64 and pairs.shape == (len(some[0]), 2) and len(rest) == 3

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from dupe_viewer.core.cluster import partitions, quantiser
+from dupe_viewer.core.cluster import deep_partitions, partitions, quantiser
 from dupe_viewer.core.cluster.runner import ProcessRunner, SerialRunner
 from dupe_viewer.core.deep.spread import distributed_pair_scores
 from dupe_viewer.core.deep.stage import pair_scores
-from dupe_viewer.core.match import candidates
+from dupe_viewer.core.features.perceptual import FEATURE_DTYPE
+from dupe_viewer.core.match import candidates, scoring
 from tests.library import thumbnails
 
 
@@ -66,8 +67,8 @@ def test_partitioned_deep_search_is_the_exact_knn_in_one_partition() -> None:
     v = rng.normal(size=(600, 32)).astype(np.float32)
     v[300:] = v[:300] + rng.normal(0, 0.05, (300, 32))
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    whole, cos = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=10**6)
-    split, _ = partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=60)
+    whole, cos = deep_partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=10**6)
+    split, _ = deep_partitions.deep_candidates(SerialRunner(), v.astype(np.float16), partition_size=60)
     planted = {(i, 300 + i) for i in range(300)}
     assert planted <= {tuple(p) for p in whole.tolist()} and (cos >= 0.75).all()
     assert planted <= {tuple(p) for p in split.tolist()}
@@ -114,6 +115,51 @@ def test_partitioned_searches_with_rows_ask_only_for_those_images() -> None:
     v[200:] = v[:200] + rng.normal(0, 0.05, (200, 32))
     v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
     ask = np.arange(380, 400)
-    pairs, _ = partitions.deep_candidates(SerialRunner(), v, partition_size=60, query_rows=ask)
+    pairs, _ = deep_partitions.deep_candidates(SerialRunner(), v, partition_size=60, query_rows=ask)
     found = {tuple(p) for p in pairs.tolist()}
     assert {(i - 200, i) for i in ask} <= found and all(i in ask or j in ask for i, j in found)
+
+
+def _features(thumbs: np.ndarray, seed: int) -> np.ndarray:
+    """Feature records of ``thumbs`` with random hashes, colour grids and borders: measuring and
+    scoring read those as they are, so random ones exercise every column."""
+    rng = np.random.default_rng(seed)
+    feats = np.zeros(len(thumbs), FEATURE_DTYPE)
+    feats["thumb"] = thumbs
+    feats["phash"] = rng.integers(0, 2**63, feats["phash"].shape, dtype=np.uint64)
+    feats["dhash"] = feats["phash"] ^ rng.integers(0, 2**8, feats["dhash"].shape, dtype=np.uint64)
+    feats["colour"] = rng.uniform(0, 255, feats["colour"].shape)
+    feats["chroma"] = rng.uniform(0, 10, len(thumbs))
+    feats["trimmed"] = rng.random(len(thumbs)) < 0.1
+    return feats
+
+
+def test_pairs_scored_in_the_partitions_are_scored_as_on_one_machine() -> None:
+    """Each partition measures and scores its candidates (in worker processes too): the same
+    similarities and kinds as measuring the merged candidates in one go, and with ``keep_at``
+    only the pairs that reach it come back."""
+    thumbs, _ = _planted(1500, 200)
+    prep, feats = candidates.prepare(thumbs), _features(thumbs, 8)
+    plain = partitions.hash_candidates(SerialRunner(), prep, partition_size=200)
+    orientation, sim, kinds = scoring.score(feats, plain, prep)
+    assert np.array_equal(orientation, plain.orientation) and (kinds == "edited").any()
+    runner = ProcessRunner(2)
+    for run in (SerialRunner(), runner):
+        got = partitions.hash_scored(run, prep, feats, partition_size=200)
+        assert np.array_equal(got.candidates.pairs, plain.pairs)
+        assert np.array_equal(got.candidates.orientation, plain.orientation)
+        assert np.array_equal(got.similarity, sim) and np.array_equal(got.edited, kinds == "edited")
+        assert got.measured == len(plain)
+    assert runner.failures == []
+    # A partition is sent its images' scored fields alone, packed (not the 1,354 bytes a record).
+    fields = feats[scoring.SCORED_FIELDS]
+    stats = partitions.SearchStats()
+    sent = next(partitions._hash_payloads(SerialRunner(), prep, 200, 0.03, 0.6, stats, feats=fields))[-1]
+    assert sent.dtype.names == tuple(scoring.SCORED_FIELDS) and sent.dtype.itemsize == 181
+    at = float(np.quantile(sim, 0.7))
+    kept = partitions.hash_scored(SerialRunner(), prep, feats, partition_size=200, keep_at=at)
+    assert kept.measured == len(plain) and 0 < len(kept.candidates) < len(plain)
+    assert np.array_equal(kept.candidates.pairs, plain.pairs[sim >= at])
+    assert np.array_equal(kept.similarity, sim[sim >= at])
+    none = partitions.hash_scored(SerialRunner(), prep, feats, partition_size=200, keep_at=2.0)
+    assert len(none.candidates) == 0 and none.measured == len(plain) and none.similarity is not None

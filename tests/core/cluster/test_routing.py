@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dupe_viewer.core.cluster import partitions, quantiser, routing
+from dupe_viewer.core.cluster import deep_partitions, partitions, quantiser, routing
 from dupe_viewer.core.cluster.runner import ProcessRunner, SerialRunner
 from dupe_viewer.core.match import candidates
 from tests.core.cluster.test_partitions import _planted
@@ -76,8 +76,8 @@ def test_partitioned_search_with_routing_in_worker_processes_finds_the_same_pair
         runner, routing.prepare(runner, thumbs, lambda: False), partition_size=200
     )
     x = np.random.default_rng(4).normal(size=(3000, 32)).astype(np.float16)
-    deep_alone = partitions.deep_candidates(SerialRunner(), x, partition_size=300)
-    deep_spread = partitions.deep_candidates(runner, x, partition_size=300)
+    deep_alone = deep_partitions.deep_candidates(SerialRunner(), x, partition_size=300)
+    deep_spread = deep_partitions.deep_candidates(runner, x, partition_size=300)
     assert runner.failures == []
     assert np.array_equal(spread.pairs, alone.pairs) and np.array_equal(spread.corr, alone.corr)
     assert planted <= {tuple(p) for p in spread.pairs.tolist()}
