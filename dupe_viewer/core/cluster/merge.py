@@ -10,10 +10,13 @@ what one selection over everything keeps.
 
 Pairs are bucketed by query image (a range of positions each), and a bucket is reduced when
 what it buffered outgrows what it keeps: the peak is about twice the kept pairs, and each
-reduction sorts only one bucket. The last step, each unordered pair once (:func:`unordered`), is
-a second merge bucketed by the pair's first image, fed one bucket of the first at a time: one
-sort over all pairs at once needed ~130 bytes of temporaries per pair (measured at 300k
-synthetic images: 430 MB over the client's 410 MB for 3.3M candidates).
+reduction sorts only one bucket. There are :data:`BUCKETS` buckets, more past
+:data:`BUCKET_IMAGES` images each (a bucket's last reduction sorts all of its pairs), which then
+share what that many buckets would buffer and keep in memory. The last step, each unordered
+pair once (:func:`unordered`), is a second merge bucketed by the pair's first image, fed one
+bucket of the first at a time: one sort over all pairs at once needed ~130 bytes of
+temporaries per pair (measured at 300k synthetic images: 430 MB over the client's 410 MB for
+3.3M candidates).
 
 At ten million images the pairs kept (~22 per image before the second merge, 17 bytes each) and
 what waits to be reduced took more memory than the client had (killed at 23.6 GB in the last
@@ -57,8 +60,13 @@ from ..paths import cache_dir
 Reduce = Callable[[tuple[np.ndarray, ...]], tuple[np.ndarray, ...]]
 #: Rows to keep of reduced columns: a boolean mask.
 Select = Callable[[tuple[np.ndarray, ...]], np.ndarray]
-#: Buckets of query images (each reduced on its own).
+#: Buckets of query images (each reduced on its own), at least.
 BUCKETS = 64
+#: Images per bucket at most, beyond :data:`BUCKETS` buckets: a bucket's last reduction sorts all
+#: its pairs at once (~130 bytes of temporaries a pair, ~22 pairs an image), so 150,000 images
+#: keep that near 3.3M pairs (~430 MB) whatever the collection; 64 buckets of a hundred million
+#: images would sort ~34M pairs (~4.4 GB) each.
+BUCKET_IMAGES = 150_000
 #: Rows a bucket buffers at least before it is reduced (small partitions' results are many).
 MIN_BUFFER = 200_000
 #: Kept pairs a bucket holds in memory at most (see above): 1M rows is ~17 MB per bucket.
@@ -124,13 +132,22 @@ class BucketMerge:
         self,
         n: int,
         reduce: Reduce,
-        buckets: int = BUCKETS,
+        buckets: int | None = None,
         min_buffer: int | None = None,
         spill_rows: int | None = None,
         spill_dir: Path | None = None,
     ) -> None:
         self.reduce = reduce
-        self.spill_rows = SPILL_ROWS if spill_rows is None else spill_rows
+        if buckets is None:
+            buckets = max(BUCKETS, -(-n // BUCKET_IMAGES))
+        # More buckets than BUCKETS share what that many would hold (buffers and kept pairs in
+        # memory), so the client's memory does not grow with the number of buckets.
+        share = min(1.0, BUCKETS / max(1, buckets))
+        if spill_rows is None:
+            spill_rows = max(1, int(SPILL_ROWS * share))
+        if min_buffer is None:
+            min_buffer = max(1, int(MIN_BUFFER * share))
+        self.spill_rows = spill_rows
         self.spill_dir = spill_dir  # None: spill_root(), looked up only when a bucket spills
         self._folder: Path | None = None
         self._remove: weakref.finalize | None = None
@@ -139,7 +156,7 @@ class BucketMerge:
         self.index = np.int32 if n < 2**31 else np.int64
         self.width = max(1, -(-n // max(1, buckets)))
         self.buckets = -(-n // self.width) if n else 1
-        self.min_buffer = MIN_BUFFER if min_buffer is None else min_buffer
+        self.min_buffer = min_buffer
         # A bucket's kept pairs: runs, each reduced (its columns, or the file they were written
         # to); a bucket of one run is reduced as a whole. Rows over its runs (exact for one run).
         self.kept: list[list[tuple[np.ndarray, ...] | Path]] = [[] for _ in range(self.buckets)]

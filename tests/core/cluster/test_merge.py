@@ -361,3 +361,26 @@ def test_a_merge_keeps_only_the_rows_selected_with_every_other_column(spill_rows
     assert merged_in_parts().result(where=lambda c: c[3] > 1) is None
     pairs, *rest = merged_in_parts().result(table=True, where=lambda c: c[3] >= 0.5)
     assert pairs.dtype == np.int64 and pairs.shape == (len(some[0]), 2) and len(rest) == 3
+
+
+def test_buckets_grow_with_the_images_and_share_the_memory_of_the_first(monkeypatch) -> None:
+    """Past BUCKETS × BUCKET_IMAGES images each bucket stays as large (its last reduction sorts
+    all of its pairs at once), and the buckets together buffer and keep in memory what BUCKETS
+    buckets would; the merged pairs stay those of one selection."""
+    fixed = BucketMerge(1_000_000, partitions._top_hash)
+    assert fixed.buckets == merge.BUCKETS
+    assert (fixed.min_buffer, fixed.spill_rows) == (merge.MIN_BUFFER, merge.SPILL_ROWS)
+    big = BucketMerge(100_000_000, partitions._top_hash)
+    assert big.buckets == 667 and big.width <= merge.BUCKET_IMAGES
+    assert big.buckets * big.spill_rows <= merge.BUCKETS * merge.SPILL_ROWS
+    assert big.buckets * big.min_buffer <= merge.BUCKETS * merge.MIN_BUFFER
+    for name, value in (("BUCKETS", 4), ("BUCKET_IMAGES", 10), ("MIN_BUFFER", 400), ("SPILL_ROWS", 600)):
+        monkeypatch.setattr(merge, name, value)
+    n = 300
+    cols = _raw(n, 20_000, 5)
+    merged = BucketMerge(n, partitions._top_hash)
+    assert merged.buckets == 30 and (merged.min_buffer, merged.spill_rows) == (53, 80)
+    for part in _arrivals(cols, 37, 6):
+        merged.add(part)
+    assert merged.spilled > 0
+    assert _as_set(merged.result()) == _as_set(partitions._top_hash(cols))
