@@ -130,13 +130,18 @@ def _scores(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(similarity, edited) of candidate pairs (local rows), each measured as the single machine
     measures it once deduplicated: lower row first, in the orientation that fits it there (the
-    rows are ascending, so the lower local row is the lower global position)."""
+    rows are ascending, so the lower local row is the lower global position). A pair both of
+    whose images asked here is found twice, once from each: measured once."""
     if len(local) == 0:
         return np.empty(0, np.float32), np.empty(0, bool)
     swap = local[:, 0] > local[:, 1]
+    ij = np.sort(local, axis=1)
     turned = np.where(swap, INVERSE[orient], orient).astype(np.int8)
-    _, sim, kinds = scoring.score(feats, candidates.Candidates(np.sort(local, axis=1), turned, corr), sub)
-    return sim, kinds == "edited"
+    key = (ij[:, 0] * len(feats) + ij[:, 1]) * 8 + turned
+    first, back = np.unique(key, return_index=True, return_inverse=True)[1:]
+    once = candidates.Candidates(ij[first], turned[first], corr[first])
+    _, sim, kinds = scoring.score(feats, once, sub)
+    return sim[back], (kinds == "edited")[back]
 
 
 def _hash_payloads(
