@@ -209,8 +209,7 @@ def hash_candidates(
     """The hash-stage candidate pairs of all images of ``prepared``, searched partition by
     partition on ``runner``: what :func:`..match.candidates.find_candidates` gives on one machine.
     ``rows``: only these images ask for neighbours (among all), as ``find_candidates(rows=...)``."""
-    search = _HashSearch(prepared, partition_size, boundary, min_corr, should_stop, stats, rows)
-    return search.run(runner).candidates
+    return _search(runner, prepared, partition_size, boundary, min_corr, should_stop, stats, rows).candidates
 
 
 @dataclass
@@ -242,48 +241,49 @@ def hash_scored(
     :data:`..match.scoring.SCORED_FIELDS` of ``feats`` go to the workers with its prepared data),
     so the client measures none. ``keep_at``: only pairs of at least this similarity come back
     (all a hash-only scan keeps; a deep scan scores every candidate's deep similarity too)."""
-    search = _HashSearch(prepared, partition_size, boundary, min_corr, should_stop, stats, rows)
-    return search.run(runner, feats[scoring.SCORED_FIELDS], keep_at)
+    fields = feats[scoring.SCORED_FIELDS]
+    return _search(
+        runner, prepared, partition_size, boundary, min_corr, should_stop, stats, rows, fields, keep_at
+    )
 
 
-@dataclass
-class _HashSearch:
-    """One partitioned hash-stage search (see :func:`hash_candidates`)."""
+def _search(
+    runner: Runner,
+    prepared: candidates.Prepared,
+    partition_size: int,
+    boundary: float,
+    min_corr: float,
+    should_stop: Callable[[], bool],
+    stats: SearchStats | None,
+    rows: np.ndarray | None,
+    feats: np.ndarray | None = None,
+    keep_at: float | None = None,
+) -> Scored:
+    """:func:`hash_candidates`, or with ``feats`` :func:`hash_scored`."""
+    stats = stats if stats is not None else SearchStats()
+    n = len(prepared.canon)
+    if n < 2 or (rows is not None and len(rows) == 0):
+        return _no_pairs(feats is not None)
+    payloads = _hash_payloads(
+        runner, prepared, partition_size, boundary, min_corr, stats, rows, should_stop, feats
+    )
+    merged = BucketMerge(n, _top_hash)
+    for p, *rest in runner.map(hash_partition_task, payloads, should_stop):
+        merged.add((p[:, 0], p[:, 1], *rest))
+    measured = [0]
 
-    prepared: candidates.Prepared
-    partition_size: int
-    boundary: float
-    min_corr: float
-    should_stop: Callable[[], bool]
-    stats: SearchStats | None
-    rows: np.ndarray | None
+    def kept(cols: tuple[np.ndarray, ...]) -> np.ndarray:
+        measured[0] += len(cols[0])
+        return cols[3] >= keep_at
 
-    def run(self, runner: Runner, feats: np.ndarray | None = None, keep_at: float | None = None) -> Scored:
-        stats = self.stats if self.stats is not None else SearchStats()
-        n, rows = len(self.prepared.canon), self.rows
-        if n < 2 or (rows is not None and len(rows) == 0):
-            return _no_pairs(feats is not None)
-        payloads = _hash_payloads(
-            runner, self.prepared, self.partition_size, self.boundary, self.min_corr, stats, rows,
-            self.should_stop, feats,
-        )  # fmt: skip
-        merged = BucketMerge(n, _top_hash)
-        for p, *rest in runner.map(hash_partition_task, payloads, self.should_stop):
-            merged.add((p[:, 0], p[:, 1], *rest))
-        measured = [0]
-
-        def where(cols: tuple[np.ndarray, ...]) -> np.ndarray:
-            measured[0] += len(cols[0])
-            return cols[3] >= keep_at
-
-        # Only the pairs a scan keeps, chosen bucket by bucket: the client never holds the others.
-        best = unordered(merged, n, _swap_orientation, table=True, where=None if keep_at is None else where)
-        stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
-        if best is None:
-            return _no_pairs(feats is not None, measured[0])
-        pairs, o, *scores, c = best
-        cand = candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
-        return Scored(cand, *scores, measured=measured[0] if keep_at is not None else len(pairs))
+    # Only the pairs a scan keeps, chosen bucket by bucket: the client never holds the others.
+    best = unordered(merged, n, _swap_orientation, table=True, where=None if keep_at is None else kept)
+    stats.spilled, stats.spill_error = merged.spilled, merged.spill_error
+    if best is None:
+        return _no_pairs(feats is not None, measured[0])
+    pairs, o, *scores, c = best
+    cand = candidates.Candidates(pairs, o, c.astype(np.float32, copy=False))
+    return Scored(cand, *scores, measured=measured[0] if keep_at is not None else len(pairs))
 
 
 def _no_pairs(scored: bool, measured: int = 0) -> Scored:
