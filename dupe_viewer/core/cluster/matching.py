@@ -6,13 +6,13 @@ partition measures and scores its own candidates with the code a single-machine 
 (:func:`..match.scoring.score`), and its similarities and kinds travel with the pairs through
 the merge, so the client measures none of them; a hash-only scan gets back only the pairs it
 keeps (similarity at least the slider's floor, what one machine keeps of everything it
-measures), not every candidate. Deep-only candidates (:mod:`.deep_partitions`) are measured on
-the client. From there on the single machine's rules run (:func:`..match.stage.other_moments`,
-:func:`..match.stage.scored_table`, :func:`..deep.stage.pair_scores`), so equal candidates
-give equal pair tables and equal groups. Geometric verification of deep candidates (~1 ms a
-pair, the slowest step of a first deep scan) runs in chunks of pairs on the workers
-(:mod:`..deep.spread`, which one machine uses too over its cores), each chunk shipped with only
-its files' thumbnails and embeddings.
+measures), not every candidate. Deep-only candidates (:mod:`.deep_partitions`) are measured in
+chunks on the workers too (:mod:`.deep_only`). From there on the single machine's rules run
+(:func:`..match.stage.other_moments`, :func:`..match.stage.scored_table`,
+:func:`..deep.stage.pair_scores`), so equal candidates give equal pair tables and equal groups.
+Geometric verification of deep candidates (~1 ms a pair, the slowest step of a first deep scan)
+runs in chunks of pairs on the workers (:mod:`..deep.spread`, which one machine uses too over
+its cores), each chunk shipped with only its files' thumbnails and embeddings.
 
 Between scans the pairs are kept by the single machine's rule and code (:func:`match_saved`:
 :func:`..match.stage.match` with :mod:`..store.pair_store`): a rescan of the same roots with the
@@ -39,7 +39,7 @@ from ..match.incremental import MatchInput
 from ..match.stage import DEEP_KEEP_MIN
 from ..options import ScanOptions
 from ..result import PairTable
-from . import deep_partitions, partitions, routing
+from . import deep_only, partitions, routing
 from .runner import Runner
 
 
@@ -102,34 +102,6 @@ def _warn_spill(job: MatchInput, stats: partitions.SearchStats) -> None:
     )
 
 
-def _deep_only(
-    job: MatchInput,
-    rows: np.ndarray | None,
-    runner: Runner,
-    partition_size: int,
-    stats: MatchStats,
-    hashed: candidates.Candidates,
-) -> candidates.Candidates:
-    """The deep stage's candidate pairs that the hash stage did not find (orientation -1)."""
-    assert job.vectors is not None
-    have = np.flatnonzero(job.vectors[1])
-    # As on one machine (deep.stage.index_candidates): the asking rows among those with a vector.
-    ask = None if rows is None else np.flatnonzero(np.isin(have, rows))
-    pairs, _ = deep_partitions.deep_candidates(
-        runner,
-        job.vectors[0][have],
-        partition_size=partition_size,
-        should_stop=job.should_stop,
-        stats=stats.deep,
-        query_rows=ask,
-    )
-    _warn_spill(job, stats.deep)
-    pairs = have[pairs] if len(pairs) else pairs.reshape(0, 2)
-    n, known = len(job), hashed.pairs.astype(np.int64)
-    pairs = pairs[~np.isin(pairs[:, 0] * n + pairs[:, 1], known[:, 0] * n + known[:, 1])].astype(np.int64)
-    return candidates.Candidates(pairs, np.full(len(pairs), -1, np.int8), np.zeros(len(pairs), np.float32))
-
-
 def _match_rows(
     job: MatchInput,
     rows: np.ndarray | None,
@@ -170,10 +142,11 @@ def _match_rows(
     if use_deep:
         assert job.vectors is not None
         prepared.release_search_data()
-        extra = _deep_only(job, rows, runner, partition_size, stats, cand)
+        extra = deep_only.deep_only(job, rows, runner, partition_size, stats.deep, cand)
+        _warn_spill(job, stats.deep)
         if len(extra):
             # Deep-only pairs have no orientation yet (-1): measuring them searches all eight.
-            e_orient, e_sim, e_kinds = scoring.score(feats, extra, prepared, job.should_stop)
+            e_orient, e_sim, e_kinds = deep_only.scored(runner, extra, prepared, feats, job.should_stop)
             # In pair order, as one machine's union of both candidate sets (Candidates.concat).
             pairs = np.concatenate([cand.pairs, extra.pairs])
             order = np.lexsort((pairs[:, 1], pairs[:, 0]))
