@@ -28,6 +28,7 @@ def _controller() -> ThreadpoolController:
 
 @contextmanager
 def one_thread() -> Iterator[None]:
-    """Within the block, BLAS libraries (OpenBLAS, MKL, BLIS) use one thread; restored after."""
+    """Within the block (or the decorated function), BLAS libraries (OpenBLAS, MKL, BLIS) use one
+    thread; their own setting again after."""
     with _controller().limit(limits=1, user_api="blas"):
         yield

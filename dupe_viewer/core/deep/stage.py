@@ -239,6 +239,8 @@ def index_candidates(
 VERIFY_CHUNK = 1000
 
 
+# One BLAS thread: bit for bit what a worker verifies (see ..blas), and less CPU.
+@one_thread()
 def pair_scores(
     cand: np.ndarray,
     deep_rows: np.ndarray,
@@ -254,21 +256,6 @@ def pair_scores(
     ``thumbs``: the 32×32 thumbnails of the ``n`` files. ``faithful``: per pair, the hashes have
     already shown a faithful copy (which verifies as the whole image): such pairs are not verified.
     Raises ScanCancelled when ``should_stop`` returns True (checked every :data:`VERIFY_CHUNK`)."""
-    # One BLAS thread: bit for bit what a worker verifies (see ..blas), and less CPU.
-    with one_thread():
-        return _pair_scores(cand, deep_rows, vectors, thumbs, faithful, n, should_stop)
-
-
-def _pair_scores(
-    cand: np.ndarray,
-    deep_rows: np.ndarray,
-    vectors: tuple[np.ndarray, np.ndarray],
-    thumbs: np.ndarray,
-    faithful: np.ndarray,
-    n: int,
-    should_stop: Callable[[], bool],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`pair_scores`, on whatever BLAS threads the caller set."""
     score = np.full(len(cand), np.nan, dtype=np.float32)
     box = np.full((len(cand), 4), np.nan, dtype=np.float32)
     container = np.full(len(cand), -1, dtype=np.int8)
